@@ -1,0 +1,94 @@
+// One HTTP request over node:http/node:https with a hard timeout; retries live in retry.ts.
+//
+// Why not fetch: on Node 24 the first fetch() loads the bundled undici, which costs about 45 ms of CPU —
+// more than the rest of an action's run. node:http(s) loaded through getBuiltinModule costs a fraction of it.
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** What to send. */
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string | URL;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Abort the request when no complete answer arrived within this many milliseconds. */
+  timeoutMs: number;
+}
+
+/** What came back. Header names are lower case; repeated headers are joined with ', '. */
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * A request that got no answer. `maybeProcessed` is false when the server certainly never saw the request
+ * (connection refused, name not resolved), so even a non-idempotent call may be sent again.
+ */
+export class NetworkError extends Error {
+  readonly code: string;
+  readonly maybeProcessed: boolean;
+
+  constructor(message: string, code: string, maybeProcessed: boolean) {
+    super(message);
+    this.name = 'NetworkError';
+    this.code = code;
+    this.maybeProcessed = maybeProcessed;
+  }
+}
+
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Sends one request and reads the whole answer as text. Rejects with NetworkError when there is no answer. */
+export function httpRequest(request: HttpRequest): Promise<HttpResponse> {
+  const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
+  const transport =
+    url.protocol === 'https:'
+      ? process.getBuiltinModule('node:https')
+      : url.protocol === 'http:'
+        ? process.getBuiltinModule('node:http')
+        : undefined;
+  if (transport === undefined) {
+    return Promise.reject(new NetworkError(`unsupported URL scheme '${url.protocol}'`, 'EPROTO', false));
+  }
+  const headers: Record<string, string> = { ...request.headers };
+  if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
+
+  return new Promise((resolve, reject) => {
+    const req = transport.request(url, { method: request.method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: flattenHeaders(res.headers),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+      });
+      res.on('error', (error) => fail(error));
+    });
+    const timer = setTimeout(() => {
+      req.destroy(new NetworkError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT', true));
+    }, request.timeoutMs);
+    function fail(error: Error & { code?: string }): void {
+      clearTimeout(timer);
+      if (error instanceof NetworkError) {
+        reject(error);
+        return;
+      }
+      const code = error.code ?? 'ERR';
+      reject(new NetworkError(`${code}: ${error.message}`, code, !NOT_SENT_CODES.has(code)));
+    }
+    req.on('error', fail);
+    req.end(request.body);
+  });
+}
+
+function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}

@@ -1,0 +1,11 @@
+// Flowkit's shared basics: errors, HTTP with retries, time, structured text, config.
+export * from './clock.ts';
+export * from './config.ts';
+export * from './errors.ts';
+export * from './http.ts';
+export * from './inputs.ts';
+export * from './interpolate.ts';
+export * from './log.ts';
+export * from './retry.ts';
+export * from './schema.ts';
+export * from './structured.ts';

@@ -1,0 +1,49 @@
+// Sends a message through an incoming webhook: Slack answers only `ok` or an HTTP error with plain text.
+import {
+  type Clock,
+  httpRequest,
+  NetworkError,
+  parseRetryAfter,
+  systemClock,
+  TransientError,
+} from '@flowkit/core';
+import { SlackApiError } from './errors.ts';
+
+/** Posts `payload` once. Throws SlackApiError for Slack's refusals and TransientError for what may pass. */
+export async function postToWebhookOnce(
+  webhookUrl: string,
+  payload: Record<string, unknown>,
+  options: { timeoutMs?: number; clock?: Clock } = {},
+): Promise<void> {
+  const clock = options.clock ?? systemClock;
+  let response: Awaited<ReturnType<typeof httpRequest>>;
+  try {
+    response = await httpRequest({
+      method: 'POST',
+      url: webhookUrl,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(payload),
+      timeoutMs: options.timeoutMs ?? 10_000,
+    });
+  } catch (error) {
+    // The message never names the URL: it is a secret.
+    if (error instanceof NetworkError) {
+      throw new TransientError(`webhook: ${error.message}`, {
+        hadNoEffect: !error.maybeProcessed,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  const text = response.body.trim();
+  if (response.status === 200) return;
+  if (response.status === 429) {
+    throw new TransientError('the webhook was rate limited by Slack', {
+      retryAfterMs: parseRetryAfter(response.headers['retry-after'], clock.now()) ?? 1000,
+      hadNoEffect: true,
+    });
+  }
+  if (response.status >= 500) throw new TransientError(`the webhook answered HTTP ${response.status}`);
+  const code = /^[a-z_]+$/.test(text) ? text : `http_${response.status}`;
+  throw new SlackApiError('webhook', code);
+}

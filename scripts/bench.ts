@@ -1,0 +1,169 @@
+// `npm run bench`: CPU time, peak memory and bundle size of slack-notify, measured here and written to bench/results.md.
+//
+// CPU and memory come from the measured process itself (process.resourceUsage() at exit, preloaded with --import),
+// so bare Node and every action are measured the same way. Set PEER_SLACK_ACTION to a checkout of
+// slackapi/slack-github-action (with its dist/) to measure it in the same run.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SlackEmulator } from '@flowkit/testing';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const TOKEN = 'xoxb-bench-token';
+
+interface Sample {
+  cpuMs: number;
+  rssMiB: number;
+}
+
+const work = await mkdtemp(join(tmpdir(), 'flowkit-bench-'));
+const emulator = await SlackEmulator.start({
+  tokens: { [TOKEN]: { scopes: ['chat:write', 'channels:history', 'users:read', 'users:read.email'] } },
+  channels: [{ id: 'C0FRONTEND', name: 'devops-team-frontend', members: ['UBOT'] }],
+  users: [{ id: 'U0SARAH01', name: 'sarah', email: 'sarah@example.com' }],
+  webhooks: { 'T0/B0/bench': { channel: 'C0FRONTEND' } },
+  rateLimits: {
+    'chat.postMessage': { limit: 1000, windowMs: 1000 },
+    webhook: { limit: 1000, windowMs: 1000 },
+  },
+});
+
+/** Runs `args` under Node `RUNS` times and returns the median CPU time and peak RSS. */
+async function measure(args: string[], env: Record<string, string> = {}): Promise<Sample> {
+  const out = join(work, `samples-${Math.random().toString(36).slice(2)}.txt`);
+  for (let i = 0; i < RUNS; i++) {
+    const outputFile = join(work, 'output');
+    await writeFile(outputFile, '');
+    const code = await new Promise<number | null>((done) => {
+      const child = spawn(process.execPath, ['--import', join(root, 'bench', 'cpu-probe.mjs'), ...args], {
+        cwd: work,
+        env: {
+          PATH: process.env.PATH ?? '',
+          FLOWKIT_BENCH_OUT: out,
+          GITHUB_OUTPUT: outputFile,
+          GITHUB_STEP_SUMMARY: join(work, 'summary'),
+          GITHUB_REPOSITORY: 'acme/shop',
+          GITHUB_RUN_ID: '1',
+          ...env,
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      child.on('close', done);
+    });
+    if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}`);
+  }
+  const samples = readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' ').map(Number) as [number, number]);
+  const median = (values: number[]) =>
+    values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  return { cpuMs: median(samples.map(([cpu]) => cpu)), rssMiB: median(samples.map(([, rss]) => rss / 1024)) };
+}
+
+const inputs = (values: Record<string, string>) =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
+const defaults = { retries: '5', timeout: '60', 'fail-on-error': 'false', config: '.github/flowkit.yml' };
+const ticketValues = JSON.stringify({
+  key: 'JIRA-1234',
+  title:
+    '[FEAT] As a user, I want to see my top 5 active deployments on a dashboard so I can monitor them at a glance.',
+  assignee: 'sarah@example.com',
+});
+
+await writeFile(join(work, 'empty.mjs'), '');
+const bare = await measure([join(work, 'empty.mjs')]);
+const action = join(root, 'actions', 'slack-notify', 'dist', 'index.js');
+const viaToken = await measure(
+  [action],
+  inputs({
+    ...defaults,
+    token: TOKEN,
+    'api-url': emulator.apiUrl,
+    channel: 'C0FRONTEND',
+    template: 'ticket-created',
+    values: ticketValues,
+  }),
+);
+const viaYaml = await measure(
+  [action],
+  inputs({
+    ...defaults,
+    token: TOKEN,
+    'api-url': emulator.apiUrl,
+    channel: 'C0FRONTEND',
+    template: 'staging-ready',
+    values: 'key: JIRA-1234\nurl: https://staging.dashboard.example.com/deployments\n',
+  }),
+);
+const viaWebhook = await measure(
+  [action],
+  inputs({
+    ...defaults,
+    webhook: emulator.webhookUrl('T0/B0/bench'),
+    template: 'staging-ready',
+    values: '{"key":"JIRA-1234","url":"https://staging.dashboard.example.com/deployments"}',
+  }),
+);
+await writeFile(
+  join(work, 'fetch.mjs'),
+  `await fetch(${JSON.stringify(emulator.webhookUrl('T0/B0/bench'))}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"hi"}' }).then((r) => r.text());\n`,
+);
+const bareFetch = await measure([join(work, 'fetch.mjs')]);
+
+const peerDir = process.env.PEER_SLACK_ACTION;
+const peer =
+  peerDir && existsSync(join(peerDir, 'dist', 'index.js'))
+    ? await measure([join(peerDir, 'dist', 'index.js')], {
+        INPUT_WEBHOOK: emulator.webhookUrl('T0/B0/bench'),
+        'INPUT_WEBHOOK-TYPE': 'incoming-webhook',
+        INPUT_PAYLOAD: JSON.stringify({
+          text: '[JIRA-1234] Staging deployment successful. Review here: https://staging.dashboard.example.com/deployments',
+        }),
+        INPUT_ERRORS: 'true',
+        INPUT_RETRIES: '5',
+        'INPUT_PAYLOAD-TEMPLATED': 'false',
+      })
+    : undefined;
+await emulator.stop();
+await rm(work, { recursive: true, force: true });
+
+const dist = join(root, 'actions', 'slack-notify', 'dist');
+const sizes = readdirSync(dist).map((name) => [name, statSync(join(dist, name)).size] as const);
+const startupBytes = sizes.find(([name]) => name === 'index.js')?.[1] ?? 0;
+const allBytes = sizes.reduce((sum, [, size]) => sum + size, 0);
+const ratio = (sample: Sample) => (sample.cpuMs / bare.cpuMs).toFixed(2);
+const row = (name: string, sample: Sample) =>
+  `| ${name} | ${sample.cpuMs.toFixed(1)} | ${ratio(sample)}× | ${sample.rssMiB.toFixed(0)} |`;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+const report = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${RUNS} runs each (medians).
+CPU is user + system time of the whole process, read by the process itself at exit; the Slack emulator runs in the benchmark's process.
+
+## slack-notify: one templated message to the Slack emulator
+
+Target: **≤ 2.5× a bare Node start in CPU time, bundle ≤ 1 MB.**
+
+| run | CPU ms | vs bare Node | peak RSS MiB |
+|---|---:|---:|---:|
+${row('bare Node 24 start (empty script)', bare)}
+${row('slack-notify, bot token, `ticket-created` with a mention by email (JSON values)', viaToken)}
+${row('slack-notify, bot token, `staging-ready` (YAML values: loads the YAML chunk)', viaYaml)}
+${row('slack-notify, incoming webhook, `staging-ready`', viaWebhook)}
+${row('for reference: a bare script doing one `fetch()` POST', bareFetch)}
+${peer ? row('slackapi/slack-github-action v4, one webhook message (peer)', peer) : '| slackapi/slack-github-action (set PEER_SLACK_ACTION to measure) | – | – | – |'}
+
+Bundle: \`dist/index.js\` (loaded at start) ${kib(startupBytes)}; all of \`dist/\` ${kib(allBytes)} (${sizes.map(([name, size]) => `${name} ${kib(size)}`).join(', ')}).
+
+Result: CPU ${ratio(viaToken)}× bare Node (target ≤ 2.5×: ${Number(ratio(viaToken)) <= 2.5 ? 'met' : 'NOT met'}); bundle ${kib(allBytes)} (target ≤ 1 MB: ${allBytes <= 1_000_000 ? 'met' : 'NOT met'}).
+Why node:http/https and not \`fetch\`: on Node 24 the first \`fetch()\` loads undici, so a script doing nothing but one
+\`fetch()\` POST costs ${ratio(bareFetch)}× bare Node — more than all of slack-notify.
+`;
+await writeFile(join(root, 'bench', 'results.md'), report);
+console.log(report);
