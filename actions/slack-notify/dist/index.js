@@ -1012,10 +1012,11 @@ class SlackClient {
         this.#clock = options.clock ?? src/* systemClock */.ml;
     }
     /**
-     * Calls `method` once. Throws SlackApiError for Slack's refusals, TransientError for rate limits,
-     * server trouble and lost connections (with Retry-After when Slack gave one).
+     * Calls `method` once, waiting at most `timeoutMs` (never more than the client's per-request timeout).
+     * Throws SlackApiError for Slack's refusals, TransientError for rate limits, server trouble and lost
+     * connections (with Retry-After when Slack gave one).
      */
-    async callOnce(method, args) {
+    async callOnce(method, args, timeoutMs = this.#timeoutMs) {
         const url = new URL(method, this.apiUrl);
         const headers = { authorization: `Bearer ${this.#token}` };
         let body;
@@ -1036,7 +1037,7 @@ class SlackClient {
                 url,
                 headers,
                 body,
-                timeoutMs: this.#timeoutMs,
+                timeoutMs: Math.max(1, Math.min(timeoutMs, this.#timeoutMs)),
             });
         }
         catch (error) {
@@ -1078,7 +1079,10 @@ class SlackClient {
     }
     /** Calls `method`, retrying rate limits and transient failures within `policy`. */
     call(method, args, policy) {
-        return (0,src/* withRetry */.bD)(() => this.callOnce(method, args), policy, { clock: this.#clock, log: this.#log });
+        return (0,src/* withRetry */.bD)(({ remainingMs }) => this.callOnce(method, args, remainingMs), policy, {
+            clock: this.#clock,
+            log: this.#log,
+        });
     }
 }
 
@@ -1673,7 +1677,7 @@ async function postToWebhookOnce(webhookUrl, payload, options = {}) {
             url: webhookUrl,
             headers: { 'content-type': 'application/json; charset=utf-8' },
             body: JSON.stringify(payload),
-            timeoutMs: options.timeoutMs ?? 10_000,
+            timeoutMs: Math.max(1, options.timeoutMs ?? 10_000),
         });
     }
     catch (error) {
@@ -1726,7 +1730,7 @@ async function notify(settings, deps) {
         if (settings.transport.kind === 'webhook') {
             const { url } = settings.transport;
             const message = await buildMessage(settings, deps, new MentionResolver({ people: settings.config.people, policy, log: deps.log }));
-            await (0,src/* withRetry */.bD)(() => postToWebhookOnce(url, message, { clock }), policy(), { clock, log: deps.log });
+            await (0,src/* withRetry */.bD)(({ remainingMs }) => postToWebhookOnce(url, message, { clock, timeoutMs: Math.min(10_000, remainingMs) }), policy(), { clock, log: deps.log });
             deps.log.info('Posted the message through the incoming webhook.');
             return { ok: true, updated: false };
         }
@@ -1767,27 +1771,17 @@ async function sendWithClient(settings, deps, client, store, message, policy, cl
     let lookedUp = false;
     // One attempt = look up the key (again, after a failure that may have posted), then update or post.
     // Retrying the whole step is what keeps a retried post from duplicating a message that did arrive.
-    const sent = await (0,src/* withRetry */.bD)(async () => {
+    const sent = await (0,src/* withRetry */.bD)(async ({ remainingMs }) => {
         if (key !== undefined && !lookedUp) {
             existing = await store.find(key, { channel, threadTs });
             lookedUp = true;
         }
         try {
             if (existing !== undefined) {
-                const answer = await client.callOnce('chat.update', {
-                    ...updatable(message),
-                    channel: existing.channel,
-                    ts: existing.ts,
-                    metadata,
-                });
+                const answer = await client.callOnce('chat.update', { ...updatable(message), channel: existing.channel, ts: existing.ts, metadata }, remainingMs);
                 return { channel: String(answer.channel), ts: String(answer.ts), updated: true };
             }
-            const answer = await client.callOnce('chat.postMessage', {
-                ...message,
-                channel,
-                thread_ts: threadTs,
-                metadata,
-            });
+            const answer = await client.callOnce('chat.postMessage', { ...message, channel, thread_ts: threadTs, metadata }, remainingMs);
             return { channel: String(answer.channel), ts: String(answer.ts), updated: false };
         }
         catch (error) {

@@ -424,6 +424,21 @@ describe('rate limits and retries', () => {
     expect(slack.requests.filter((r) => r.method === 'conversations.history')).toHaveLength(3);
   });
 
+  test('an answer lost after Slack posted does not duplicate a keyed message: the retry finds and updates it', async () => {
+    slack.failNext('chat.postMessage', { status: 503, afterActing: true });
+    const run = await viaToken({
+      template: 'released',
+      values: '{"version": "v1"}',
+      'update-key': 'deploy-8',
+    });
+    expectClean(run);
+    expect(slack.messages(CHANNEL)).toHaveLength(1);
+    expect(
+      slack.requests.map((r) => r.method).filter((m) => m.startsWith('chat.') && m !== 'chat.getPermalink'),
+    ).toEqual(['chat.postMessage', 'chat.update']);
+    expect(run.outputs.updated).toBe('true');
+  });
+
   test('a wait longer than the time budget is not started: a warning, ok=false, the step passes', async () => {
     slack.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 120 });
     const run = await viaToken({ template: 'released', values: '{"version": "v1"}', timeout: 5 });

@@ -48,10 +48,15 @@ export class SlackClient {
   }
 
   /**
-   * Calls `method` once. Throws SlackApiError for Slack's refusals, TransientError for rate limits,
-   * server trouble and lost connections (with Retry-After when Slack gave one).
+   * Calls `method` once, waiting at most `timeoutMs` (never more than the client's per-request timeout).
+   * Throws SlackApiError for Slack's refusals, TransientError for rate limits, server trouble and lost
+   * connections (with Retry-After when Slack gave one).
    */
-  async callOnce(method: string, args: Record<string, unknown>): Promise<SlackResponse> {
+  async callOnce(
+    method: string,
+    args: Record<string, unknown>,
+    timeoutMs = this.#timeoutMs,
+  ): Promise<SlackResponse> {
     const url = new URL(method, this.apiUrl);
     const headers: Record<string, string> = { authorization: `Bearer ${this.#token}` };
     let body: string | undefined;
@@ -70,7 +75,7 @@ export class SlackClient {
         url,
         headers,
         body,
-        timeoutMs: this.#timeoutMs,
+        timeoutMs: Math.max(1, Math.min(timeoutMs, this.#timeoutMs)),
       });
     } catch (error) {
       if (error instanceof NetworkError) {
@@ -109,6 +114,9 @@ export class SlackClient {
 
   /** Calls `method`, retrying rate limits and transient failures within `policy`. */
   call(method: string, args: Record<string, unknown>, policy: RetryPolicy): Promise<SlackResponse> {
-    return withRetry(() => this.callOnce(method, args), policy, { clock: this.#clock, log: this.#log });
+    return withRetry(({ remainingMs }) => this.callOnce(method, args, remainingMs), policy, {
+      clock: this.#clock,
+      log: this.#log,
+    });
   }
 }

@@ -62,7 +62,12 @@ export async function notify(settings: NotifySettings, deps: NotifyDeps): Promis
         deps,
         new MentionResolver({ people: settings.config.people, policy, log: deps.log }),
       );
-      await withRetry(() => postToWebhookOnce(url, message, { clock }), policy(), { clock, log: deps.log });
+      await withRetry(
+        ({ remainingMs }) =>
+          postToWebhookOnce(url, message, { clock, timeoutMs: Math.min(10_000, remainingMs) }),
+        policy(),
+        { clock, log: deps.log },
+      );
       deps.log.info('Posted the message through the incoming webhook.');
       return { ok: true, updated: false };
     }
@@ -116,27 +121,25 @@ async function sendWithClient(
   // One attempt = look up the key (again, after a failure that may have posted), then update or post.
   // Retrying the whole step is what keeps a retried post from duplicating a message that did arrive.
   const sent = await withRetry(
-    async () => {
+    async ({ remainingMs }) => {
       if (key !== undefined && !lookedUp) {
         existing = await store.find(key, { channel, threadTs });
         lookedUp = true;
       }
       try {
         if (existing !== undefined) {
-          const answer = await client.callOnce('chat.update', {
-            ...updatable(message),
-            channel: existing.channel,
-            ts: existing.ts,
-            metadata,
-          });
+          const answer = await client.callOnce(
+            'chat.update',
+            { ...updatable(message), channel: existing.channel, ts: existing.ts, metadata },
+            remainingMs,
+          );
           return { channel: String(answer.channel), ts: String(answer.ts), updated: true };
         }
-        const answer = await client.callOnce('chat.postMessage', {
-          ...message,
-          channel,
-          thread_ts: threadTs,
-          metadata,
-        });
+        const answer = await client.callOnce(
+          'chat.postMessage',
+          { ...message, channel, thread_ts: threadTs, metadata },
+          remainingMs,
+        );
         return { channel: String(answer.channel), ts: String(answer.ts), updated: false };
       } catch (error) {
         // A failure that may have posted the message invalidates the lookup: look again before retrying.

@@ -23,7 +23,7 @@ export async function postToWebhookOnce(
       url: webhookUrl,
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: JSON.stringify(payload),
-      timeoutMs: options.timeoutMs ?? 10_000,
+      timeoutMs: Math.max(1, options.timeoutMs ?? 10_000),
     });
   } catch (error) {
     // The message never names the URL: it is a secret.

@@ -100,6 +100,11 @@ export interface SlackFailure {
   times?: number;
   /** Extra fields of the `ok:false` answer. */
   extra?: Record<string, unknown>;
+  /**
+   * The call takes effect first and only its answer fails, as when Slack posts a message but the answer is
+   * lost to a timeout or a 5xx: the case that tests whether a client's retry duplicates the message.
+   */
+  afterActing?: boolean;
 }
 
 /** The token valid when `options.tokens` is not given. */
@@ -1131,8 +1136,8 @@ export class SlackEmulator {
   }
 
   /**
-   * Makes the next call(s) of `method` (a Slack method name, or 'webhook') fail as described, with no other effect:
-   * nothing is stored and the call is not counted against the rate limit.
+   * Makes the next call(s) of `method` (a Slack method name, or 'webhook') fail as described, with no other effect
+   * (nothing is stored and the call is not counted against the rate limit) unless `afterActing` is set.
    */
   failNext(method: string, failure: SlackFailure): void {
     this.failures.push({ ...failure, method, remaining: failure.times ?? 1 });
@@ -1213,7 +1218,7 @@ export class SlackEmulator {
     );
     record.params = call.args;
     const failure = this.takeFailure(method);
-    if (failure) return apiFailureReply(failure);
+    if (failure && !failure.afterActing) return apiFailureReply(failure);
     const handler = this.workspace.methods[method];
     if (!handler) return slackError('unknown_method');
     if (!call.token) return slackError('not_authed');
@@ -1232,7 +1237,8 @@ export class SlackEmulator {
         : method;
     const limited = this.accept(key, this.rateLimits[method], record);
     if (limited) return limited;
-    return handler(call.args, caller);
+    const reply = handler(call.args, caller);
+    return failure ? apiFailureReply(failure) : reply;
   }
 
   private answerWebhook(url: URL, record: RecordedRequest): Reply {

@@ -885,6 +885,13 @@ describe('SlackEmulator', () => {
       expect(limited.body).toEqual({ ok: false, error: 'ratelimited' });
     });
 
+    test('with afterActing the call takes effect and only its answer fails', async () => {
+      slack.failNext('chat.postMessage', { status: 503, afterActing: true });
+      const lost = await postForm(slack, 'chat.postMessage', { channel: 'deploys', text: 'posted anyway' });
+      expect(lost.status).toBe(503);
+      expect(slack.messages('deploys').map((m) => m.text)).toEqual(['posted anyway']);
+    });
+
     test('fails webhooks with a plain-text error and the given status', async () => {
       slack.failNext('webhook', { status: 403, error: 'action_prohibited' });
       const answer = await postWebhook(slack, HOOK, '{"text":"x"}');
