@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { describe as jestDescribe, expect as jestExpect, test as jestTest } from '@jest/globals';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { describeSchemaError, isPlainObject, matchesGap, mediaType } from './contract-problems.ts';
 import { repoRoot } from './repo.ts';
 import type { RecordedRequest } from './slack-emulator.ts';
 
@@ -275,14 +276,6 @@ function responseSchemas(contract: SlackContract): ResponseSchemas {
   return schemas;
 }
 
-function mediaType(contentType: string): string {
-  return (contentType.split(';')[0] ?? '').trim().toLowerCase();
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 type Located = { path: string; httpMethod: string; operation: SwaggerOperation } | { problem: string };
 
 function locate(contract: SlackContract, r: RecordedRequest): Located {
@@ -424,24 +417,6 @@ export function checkSlackRequest(
     }
   }
   return problems;
-}
-
-function describeValue(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-function describeSchemaError(error: ErrorObject): string {
-  const where = error.instancePath || '(root)';
-  let detail = '';
-  if (error.keyword === 'additionalProperties') {
-    detail = ` ("${String((error.params as { additionalProperty?: unknown }).additionalProperty)}")`;
-  } else if (error.keyword === 'type') {
-    detail = ` (got ${Array.isArray(error.data) ? 'array' : error.data === null ? 'null' : typeof error.data})`;
-  } else if (['enum', 'const', 'pattern', 'format'].includes(error.keyword)) {
-    detail = ` (got ${describeValue(error.data)})`;
-  }
-  return `${where} ${error.message ?? error.keyword}${detail}`;
 }
 
 /**
@@ -604,7 +579,5 @@ export function unexplainedSlackProblems(
 
 /** True when `gap` explains `problem`. */
 export function explains(gap: SlackSpecGap, problem: string): boolean {
-  return gap.methods.some(
-    (method) => problem.startsWith(`${method} `) && gap.problem.test(problem.slice(method.length + 1)),
-  );
+  return matchesGap(gap.methods, gap.problem, problem);
 }

@@ -1,6 +1,9 @@
 // A local HTTP server that answers like the Slack Web API and incoming webhooks, so tests never reach slack.com.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type RateLimit, SlidingWindowLimiter } from './rate-limit.ts';
+
+export type { RateLimit } from './rate-limit.ts';
 
 /** A token the emulator accepts, with the OAuth scopes granted to it. */
 export interface SlackEmulatorToken {
@@ -26,12 +29,6 @@ export interface SlackEmulatorUser {
   name: string;
   email?: string;
   realName?: string;
-}
-
-/** At most `limit` accepted calls in any window of `windowMs` milliseconds. */
-export interface RateLimit {
-  limit: number;
-  windowMs: number;
 }
 
 /** What the emulated workspace holds and how strict it is. */
@@ -544,30 +541,6 @@ function readApiCall(
     }
   }
   return { args, token, bodyError };
-}
-
-/** Remembers when calls were accepted, per key, and refuses a call that would put more than `limit` in a window. */
-class SlidingWindowLimiter {
-  private readonly accepted = new Map<string, number[]>();
-
-  /** Accepts and counts the call, or says in whole seconds (at least 1) when the next slot frees. */
-  tryAccept(
-    key: string,
-    rule: RateLimit,
-    now: number,
-  ): { accepted: true } | { accepted: false; retryAfter: number } {
-    const recent = (this.accepted.get(key) ?? []).filter((time) => now - time < rule.windowMs);
-    if (recent.length >= rule.limit) {
-      // The call fits once the oldest of the `limit` calls filling the window leaves it (never, for limit 0).
-      const blocking = recent[recent.length - rule.limit];
-      const waitMs = blocking === undefined ? rule.windowMs : blocking + rule.windowMs - now;
-      this.accepted.set(key, recent);
-      return { accepted: false, retryAfter: Math.max(1, Math.ceil(waitMs / 1000)) };
-    }
-    recent.push(now);
-    this.accepted.set(key, recent);
-    return { accepted: true };
-  }
 }
 
 /**
