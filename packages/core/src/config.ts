@@ -1,7 +1,7 @@
 // Loads and validates `.github/flowkit.yml`, the one config file a repository keeps for Flowkit.
 import { readFile } from 'node:fs/promises';
 import { ConfigError, InputError } from './errors.ts';
-import { formatPath, type Schema, validateSchema } from './schema.ts';
+import { formatPath, normalize, type Schema, validateSchema } from './schema.ts';
 import { yamlProblem } from './structured.ts';
 
 /** Default location of the config file, relative to the repository root. */
@@ -15,6 +15,51 @@ export interface Person {
   slack?: string;
 }
 
+/** An on-call rotation (see @flowkit/teams for what each field means). */
+export interface RotationConfig {
+  cadence: 'daily' | 'weekly';
+  start: string;
+  'time-zone': string;
+  handover?: string;
+  members: string[];
+  overrides?: { from: string; to: string; member: string; reason?: string }[];
+  unavailable?: { member: string; from: string; to: string; reason?: string }[];
+}
+
+/** A team: where it talks, and who is on call. */
+export interface TeamConfig {
+  'slack-channel'?: string;
+  rotation?: RotationConfig;
+}
+
+/** A routing rule: criteria that must all hold, the team it picks and the labels it adds. */
+export interface RoutingRuleConfig {
+  name?: string;
+  match: {
+    project?: string[];
+    'issue-type'?: string[];
+    components?: string[];
+    labels?: string[];
+    priority?: string[];
+    summary?: string;
+  };
+  team?: string;
+  labels?: string[];
+}
+
+/** Where Jira is, and how its workflow is named. */
+export interface JiraConfig {
+  url?: string;
+  /** Jira Cloud (REST v3, ADF, account IDs) or Server/Data Center (REST v2, wiki markup, user names). */
+  deployment?: 'cloud' | 'server';
+  /** Project keys that count when finding issue keys (so UTF-8 never matches). */
+  projects?: string[];
+  /** Flow stage → status name in this Jira, e.g. `in-review: Code Review`. */
+  statuses?: Record<string, string>;
+  /** Status name → the statuses to pass through, in order, when no transition leads there directly. */
+  paths?: Record<string, string[]>;
+}
+
 /** The validated contents of `.github/flowkit.yml`. Keys are spelled as in the file. */
 export interface FlowkitConfig {
   version: 1;
@@ -24,11 +69,42 @@ export interface FlowkitConfig {
     /** Web API base URL (Enterprise Grid, GovSlack: https://slack-gov.com/api/). */
     'api-url'?: string;
   };
-  /** GitHub login → person, for mentions. */
+  /** GitHub login → person, for mentions and assignment. */
   people: Record<string, Person>;
+  jira: JiraConfig;
+  teams: Record<string, TeamConfig>;
+  routing: RoutingRuleConfig[];
 }
 
 const CHANNEL = '^([CGD][A-Z0-9]{6,}|#?[a-z0-9][a-z0-9._-]{0,79})$';
+const CHANNEL_SCHEMA: Schema = {
+  type: 'string',
+  pattern: CHANNEL,
+  expected: 'a channel ID like C0123456789 or a name like #team',
+};
+const NAME = '^[a-z0-9][a-z0-9_-]*$';
+const PROJECT_KEYS: Schema = {
+  type: 'array',
+  acceptSingle: true,
+  items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{1,9}$', expected: 'a project key like JIRA' },
+};
+const STATUS_NAME: Schema = { type: 'string', minLength: 1, expected: 'a Jira status name' };
+const MEMBER: Schema = { type: 'string', minLength: 1, expected: 'a GitHub login or an email' };
+const WORDS: Schema = { type: 'array', acceptSingle: true, items: { type: 'string', minLength: 1 } };
+
+function dateRange(extra: Record<string, Schema>): Schema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['from', 'to', ...Object.keys(extra)],
+    properties: {
+      from: { type: 'string', format: 'date' },
+      to: { type: 'string', format: 'date' },
+      reason: { type: 'string' },
+      ...extra,
+    },
+  };
+}
 
 /** The schema of `.github/flowkit.yml`. */
 export const configSchema: Schema = {
@@ -40,11 +116,7 @@ export const configSchema: Schema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        channel: {
-          type: 'string',
-          pattern: CHANNEL,
-          expected: 'a channel ID like C0123456789 or a name like #team',
-        },
+        channel: CHANNEL_SCHEMA,
         'api-url': { type: 'string', format: 'uri', expected: 'an absolute URL like https://slack.com/api/' },
       },
     },
@@ -66,12 +138,89 @@ export const configSchema: Schema = {
         },
       },
     },
+    jira: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        url: { type: 'string', format: 'uri', expected: 'your site URL like https://acme.atlassian.net' },
+        deployment: { type: 'string', enum: ['cloud', 'server'] },
+        projects: PROJECT_KEYS,
+        statuses: {
+          type: 'object',
+          propertyNames: { pattern: '^[a-z][a-z-]*$' },
+          additionalProperties: STATUS_NAME,
+        },
+        paths: { type: 'object', additionalProperties: { type: 'array', minItems: 1, items: STATUS_NAME } },
+      },
+    },
+    teams: {
+      type: 'object',
+      propertyNames: { pattern: NAME },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          'slack-channel': CHANNEL_SCHEMA,
+          rotation: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['cadence', 'start', 'time-zone', 'members'],
+            properties: {
+              cadence: { type: 'string', enum: ['daily', 'weekly'] },
+              start: {
+                type: 'string',
+                format: 'date',
+                expected: 'the first day of the rotation, YYYY-MM-DD',
+              },
+              'time-zone': { type: 'string', format: 'time-zone' },
+              handover: {
+                type: 'string',
+                pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+                expected: 'a time like 09:00',
+              },
+              members: { type: 'array', minItems: 1, items: MEMBER },
+              overrides: { type: 'array', items: dateRange({ member: MEMBER }) },
+              unavailable: { type: 'array', items: dateRange({ member: MEMBER }) },
+            },
+          },
+        },
+      },
+    },
+    routing: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['match'],
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          match: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              project: PROJECT_KEYS,
+              'issue-type': WORDS,
+              components: WORDS,
+              labels: WORDS,
+              priority: WORDS,
+              summary: { type: 'string', format: 'regex' },
+            },
+          },
+          team: { type: 'string', pattern: NAME, expected: 'a team name defined under teams:' },
+          labels: {
+            type: 'array',
+            acceptSingle: true,
+            items: { type: 'string', pattern: '^\\S+$', expected: 'a label without spaces' },
+          },
+        },
+      },
+    },
   },
 };
 
 /** The config used when a repository has no file. */
 export function defaultConfig(): FlowkitConfig {
-  return { version: 1, slack: {}, people: {} };
+  return { version: 1, slack: {}, people: {}, jira: {}, teams: {}, routing: [] };
 }
 
 /**
@@ -118,10 +267,10 @@ export async function parseConfig(text: string, file: string): Promise<FlowkitCo
     const parent = path.length <= 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
     const last = path[path.length - 1];
     let node: { range?: [number, number, number] | null } | null | undefined;
-    if (isMap(parent))
+    if (isMap(parent)) {
       node = parent.items.find((pair) => (pair.key as { value?: unknown } | null)?.value === last)
         ?.key as typeof node;
-    else if (isSeq(parent) && typeof last === 'number') node = parent.items[last] as typeof node;
+    } else if (isSeq(parent) && typeof last === 'number') node = parent.items[last] as typeof node;
     else node = parent as typeof node;
     return node?.range ? lines.linePos(node.range[0]).line : undefined;
   };
@@ -129,10 +278,24 @@ export async function parseConfig(text: string, file: string): Promise<FlowkitCo
   const problems = validateSchema(value, configSchema);
   const [first] = problems;
   if (first !== undefined) {
-    const line = lineOf(first.path);
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
-    throw new ConfigError(file, formatPath(first.path), `${first.message}${more}`, line);
+    throw new ConfigError(file, formatPath(first.path), `${first.message}${more}`, lineOf(first.path));
   }
-  const config = value as Partial<FlowkitConfig>;
-  return { version: 1, slack: config.slack ?? {}, people: config.people ?? {} };
+  const config: FlowkitConfig = {
+    ...defaultConfig(),
+    ...(normalize(value, configSchema) as Partial<FlowkitConfig>),
+  };
+  // References between parts of the file, which the schema cannot express.
+  const teams = Object.keys(config.teams);
+  const unknownTeam = config.routing.findIndex(
+    (rule) => rule.team !== undefined && !teams.includes(rule.team),
+  );
+  if (unknownTeam !== -1) {
+    const known =
+      teams.length === 0 ? 'no teams are defined under teams:' : `the teams are: ${teams.join(', ')}`;
+    const path = ['routing', unknownTeam, 'team'];
+    const problem = `names team '${config.routing[unknownTeam]?.team}', which is not defined; ${known}`;
+    throw new ConfigError(file, formatPath(path), problem, lineOf(path));
+  }
+  return config;
 }

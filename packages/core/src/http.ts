@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 /** What to send. */
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
   url: string | URL;
   headers?: Record<string, string>;
   body?: string;

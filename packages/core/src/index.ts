@@ -1,5 +1,6 @@
 // Flowkit's shared basics: errors, HTTP with retries, time, structured text, config.
 export * from './clock.ts';
+export * from './concurrency.ts';
 export * from './config.ts';
 export * from './errors.ts';
 export * from './http.ts';
@@ -9,3 +10,4 @@ export * from './log.ts';
 export * from './retry.ts';
 export * from './schema.ts';
 export * from './structured.ts';
+export * from './zoned-time.ts';

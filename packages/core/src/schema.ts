@@ -1,4 +1,5 @@
 // A small JSON Schema subset: enough to validate Flowkit's config with messages that say what was expected.
+import { isLocalDate, isTimeZone } from './zoned-time.ts';
 
 /** A JSON Schema subset. `expected` overrides the wording of "expected …" in messages. */
 export type Schema = { description?: string; expected?: string } & (
@@ -11,8 +12,20 @@ export type Schema = { description?: string; expected?: string } & (
       /** Keys must match this pattern (for maps keyed by names). */
       propertyNames?: { pattern: string };
     }
-  | { type: 'array'; items: Schema; minItems?: number }
-  | { type: 'string'; pattern?: string; enum?: string[]; minLength?: number; format?: 'email' | 'uri' }
+  | {
+      type: 'array';
+      items: Schema;
+      minItems?: number;
+      /** A single item may be written without the list around it (`project: JIRA`); `normalize` wraps it. */
+      acceptSingle?: boolean;
+    }
+  | {
+      type: 'string';
+      pattern?: string;
+      enum?: string[];
+      minLength?: number;
+      format?: 'email' | 'uri' | 'date' | 'time-zone' | 'regex';
+    }
   | { type: 'integer' | 'number'; minimum?: number; maximum?: number; enum?: number[] }
   | { type: 'boolean' }
 );
@@ -24,6 +37,23 @@ export interface SchemaProblem {
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+const FORMATS: Record<string, { test: (text: string) => boolean; expected: string }> = {
+  email: { test: (text) => EMAIL.test(text), expected: 'an email address' },
+  uri: { test: (text) => URL.canParse(text), expected: 'an absolute URL' },
+  date: { test: isLocalDate, expected: 'a date written YYYY-MM-DD' },
+  'time-zone': { test: isTimeZone, expected: 'an IANA time zone like Europe/London' },
+  regex: { test: isRegex, expected: 'a valid regular expression' },
+};
+
+function isRegex(text: string): boolean {
+  try {
+    new RegExp(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Lists every way `value` fails `schema` (empty when it fits). */
 export function validateSchema(
@@ -64,6 +94,7 @@ export function validateSchema(
       return problems;
     }
     case 'array': {
+      if (schema.acceptSingle && !Array.isArray(value)) return validateSchema([value], schema, path);
       if (!Array.isArray(value)) return problem(`expected ${schema.expected ?? 'a list'}, got ${got}`);
       if (schema.minItems !== undefined && value.length < schema.minItems) {
         return problem(`expected at least ${schema.minItems} item(s), got ${value.length}`);
@@ -76,16 +107,13 @@ export function validateSchema(
         (schema.enum === undefined || schema.enum.includes(value)) &&
         (schema.pattern === undefined || new RegExp(schema.pattern).test(value)) &&
         (schema.minLength === undefined || value.length >= schema.minLength) &&
-        (schema.format !== 'email' || EMAIL.test(value)) &&
-        (schema.format !== 'uri' || URL.canParse(value));
+        (schema.format === undefined || FORMATS[schema.format]?.test(value) === true);
       if (fits) return [];
       const expected =
         schema.expected ??
         (schema.enum
           ? `one of: ${schema.enum.join(', ')}`
-          : schema.format
-            ? `an ${schema.format}`
-            : 'a valid value');
+          : (FORMATS[schema.format ?? '']?.expected ?? 'a valid value'));
       return problem(`expected ${expected}, got ${got}`);
     }
     case 'integer':
@@ -109,6 +137,25 @@ export function validateSchema(
     case 'boolean':
       return typeof value === 'boolean' ? [] : problem(`expected true or false, got ${got}`);
   }
+}
+
+/** Returns `value` shaped as `schema` says: single items of `acceptSingle` lists wrapped in a list. Call after validating. */
+export function normalize(value: unknown, schema: Schema): unknown {
+  if (schema.type === 'array') {
+    const list = Array.isArray(value) ? value : [value];
+    return list.map((item) => normalize(item, schema.items));
+  }
+  if (schema.type === 'object' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => {
+        const property =
+          schema.properties?.[key] ??
+          (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+        return [key, property === undefined ? item : normalize(item, property)];
+      }),
+    );
+  }
+  return value;
 }
 
 /** Short description of a value for messages: strings quoted and cut, other types named. */

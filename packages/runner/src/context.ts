@@ -13,6 +13,8 @@ export interface GitHubContext {
   sha: string;
   ref: string;
   refName: string;
+  /** The source branch of a pull request ('' for other events). */
+  headRef: string;
   actor: string;
   eventName: string;
   /** Link to this run's page, or '' outside a runner. */
@@ -37,6 +39,7 @@ export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubC
     sha: env.GITHUB_SHA ?? '',
     ref: env.GITHUB_REF ?? '',
     refName: env.GITHUB_REF_NAME ?? '',
+    headRef: env.GITHUB_HEAD_REF ?? '',
     actor: env.GITHUB_ACTOR ?? '',
     eventName: env.GITHUB_EVENT_NAME ?? '',
     runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
