@@ -1,0 +1,203 @@
+// A small GitHub REST client over Flowkit's HTTP helper: pagination, rate limits and Retry-After handled in one place.
+import {
+  type Clock,
+  httpRequest,
+  type Logger,
+  NetworkError,
+  parseRetryAfter,
+  type RetryPolicy,
+  silentLogger,
+  systemClock,
+  TransientError,
+  withRetry,
+} from '@flowkit/core';
+import type { components } from '@octokit/openapi-types';
+
+/** GitHub refused a request: `status` and GitHub's `message`. */
+export class GitHubError extends Error {
+  readonly status: number;
+
+  constructor(request: string, status: number, message: string) {
+    super(`GitHub answered ${status} to ${request}: ${message}`);
+    this.name = 'GitHubError';
+    this.status = status;
+  }
+}
+
+export type Commit = components['schemas']['commit'];
+export type Deployment = components['schemas']['deployment'];
+export type DeploymentStatus = components['schemas']['deployment-status'];
+
+export interface GitHubClientOptions {
+  token: string;
+  /** GITHUB_API_URL: https://api.github.com, or GitHub Enterprise Server's /api/v3. */
+  apiUrl: string;
+  policy: () => RetryPolicy;
+  timeoutMs?: number;
+  log?: Logger;
+  clock?: Clock;
+}
+
+/** The repository a client works on. */
+export interface Repo {
+  owner: string;
+  repo: string;
+}
+
+/** Calls the GitHub REST API. Counts requests, for the API-economy figures. */
+export class GitHubClient {
+  requestCount = 0;
+  readonly #options: GitHubClientOptions;
+
+  constructor(options: GitHubClientOptions) {
+    this.#options = options;
+  }
+
+  /** One request; JSON in and out. Rate limits wait for the reset or Retry-After within the time budget. */
+  async request<T>(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    options: { query?: Record<string, string | number>; body?: unknown } = {},
+  ): Promise<{ data: T; headers: Record<string, string> }> {
+    const { clock = systemClock, log = silentLogger, timeoutMs = 15_000 } = this.#options;
+    const url = new URL(`${this.#options.apiUrl.replace(/\/$/, '')}${path}`);
+    for (const [name, value] of Object.entries(options.query ?? {}))
+      url.searchParams.set(name, String(value));
+    const headers: Record<string, string> = {
+      accept: 'application/vnd.github+json',
+      authorization: `Bearer ${this.#options.token}`,
+      'x-github-api-version': '2022-11-28',
+      'user-agent': 'flowkit',
+    };
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const request = `${method} ${url.pathname}`;
+    return withRetry(
+      async ({ remainingMs }) => {
+        this.requestCount++;
+        let response: Awaited<ReturnType<typeof httpRequest>>;
+        try {
+          response = await httpRequest({
+            method,
+            url,
+            headers,
+            body,
+            timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)),
+          });
+        } catch (error) {
+          if (!(error instanceof NetworkError)) throw error;
+          throw new TransientError(`${request}: ${error.message}`, {
+            hadNoEffect: !error.maybeProcessed,
+            cause: error,
+          });
+        }
+        const data = parse(response.body);
+        if (response.status >= 200 && response.status < 300)
+          return { data: data as T, headers: response.headers };
+        const message =
+          typeof data === 'object' && data !== null && 'message' in data
+            ? String((data as { message: unknown }).message)
+            : String(data ?? '');
+        const limited = rateLimitWait(response.status, response.headers, clock.now());
+        if (limited !== undefined)
+          throw new TransientError(`${request} was rate limited by GitHub (${message})`, {
+            retryAfterMs: limited,
+            hadNoEffect: true,
+          });
+        if (response.status >= 500)
+          throw new TransientError(`${request}: GitHub answered HTTP ${response.status}`);
+        throw new GitHubError(request, response.status, message);
+      },
+      this.#options.policy(),
+      { clock, log },
+    );
+  }
+
+  /** Every page of a list endpoint (`per_page` 100), stopping after `maxItems`. */
+  async paginate<T>(
+    path: string,
+    query: Record<string, string | number>,
+    maxItems: number,
+    pick: (page: unknown) => T[] = (page) => page as T[],
+  ): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 1; items.length < maxItems; page++) {
+      const { data, headers } = await this.request<unknown>('GET', path, {
+        query: { ...query, per_page: 100, page },
+      });
+      const found = pick(data);
+      items.push(...found);
+      if (found.length === 0 || !/rel="next"/.test(headers.link ?? '')) break;
+    }
+    return items.slice(0, maxItems);
+  }
+
+  /** The commits of a pull request (GitHub lists at most 250). */
+  listPullRequestCommits({ owner, repo }: Repo, number: number): Promise<Commit[]> {
+    return this.paginate<Commit>(`/repos/${owner}/${repo}/pulls/${number}/commits`, {}, 250);
+  }
+
+  /** The commits reachable from `head` but not from `base`, oldest first (bounded at `max`). */
+  async compareCommits({ owner, repo }: Repo, base: string, head: string, max = 1000): Promise<Commit[]> {
+    const path = `/repos/${owner}/${repo}/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}`;
+    return this.paginate<Commit>(path, {}, max, (page) => (page as { commits?: Commit[] }).commits ?? []);
+  }
+
+  /** Deployments to an environment, newest first. */
+  listDeployments({ owner, repo }: Repo, environment: string, max = 100): Promise<Deployment[]> {
+    return this.paginate<Deployment>(`/repos/${owner}/${repo}/deployments`, { environment }, max);
+  }
+
+  /** A deployment's statuses, newest first. */
+  async listDeploymentStatuses({ owner, repo }: Repo, id: number): Promise<DeploymentStatus[]> {
+    const { data } = await this.request<DeploymentStatus[]>(
+      'GET',
+      `/repos/${owner}/${repo}/deployments/${id}/statuses`,
+      { query: { per_page: 10 } },
+    );
+    return data;
+  }
+
+  /**
+   * The newest deployment to `environment` whose latest status is success, looking at no more than `maxDeployments`
+   * (one statuses request each), or undefined.
+   */
+  async lastSuccessfulDeployment(
+    repo: Repo,
+    environment: string,
+    maxDeployments = 30,
+  ): Promise<Deployment | undefined> {
+    for (const deployment of await this.listDeployments(repo, environment, maxDeployments)) {
+      const [latest] = await this.listDeploymentStatuses(repo, Number(deployment.id));
+      if (latest?.state === 'success' || latest?.state === 'inactive') return deployment;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * How long to wait for a rate limit: Retry-After (secondary limits), else until x-ratelimit-reset when no requests
+ * remain (primary limit); undefined when the answer is not a rate limit.
+ */
+export function rateLimitWait(
+  status: number,
+  headers: Record<string, string>,
+  now: number,
+): number | undefined {
+  if (status !== 403 && status !== 429) return undefined;
+  const retryAfter = parseRetryAfter(headers['retry-after'], now);
+  if (retryAfter !== undefined) return retryAfter;
+  if (headers['x-ratelimit-remaining'] === '0' && headers['x-ratelimit-reset'] !== undefined) {
+    return Math.max(1000, Number(headers['x-ratelimit-reset']) * 1000 - now);
+  }
+  return status === 429 ? 60_000 : undefined;
+}
+
+function parse(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.trim().slice(0, 300);
+  }
+}

@@ -1,0 +1,3 @@
+// GitHub for Flowkit: a REST client with rate limits handled, and reading what a change is about.
+export * from './changes.ts';
+export * from './client.ts';

@@ -1,0 +1,262 @@
+// The Jira operations Flowkit uses, over jira.js's Cloud API surface and Flowkit's transport.
+import { createCloudClient } from 'jira.js/cloud';
+import { type Comment, toAdf, toWiki } from './comment.ts';
+import { type JiraDeployment, JiraError, type JiraTransport } from './transport.ts';
+
+/** What Flowkit reads of an issue. */
+export interface JiraIssue {
+  key: string;
+  summary: string;
+  status: string;
+  statusCategory: string;
+  projectId: string;
+  projectKey: string;
+  issueTypeId: string;
+  issueType: string;
+  labels: string[];
+  components: string[];
+  priority: string;
+  /** Account ID (Cloud) or user name (Server) of the assignee. */
+  assignee: string | undefined;
+  /** When the issue was created, when Jira says. */
+  created: Date | undefined;
+  properties: Record<string, unknown>;
+}
+
+/** A transition available from the issue's status now, with the fields on its screen. */
+export interface JiraTransition {
+  id: string;
+  name: string;
+  to: string;
+  screenFields: string[];
+}
+
+/** A user: account ID on Cloud, user name on Server. */
+export interface JiraUser {
+  id: string;
+  displayName: string;
+}
+
+/** The workflow graph: status names and the transitions between them ([] from = global). */
+export interface WorkflowGraph {
+  statuses: string[];
+  transitions: { name: string; from: string[]; to: string }[];
+}
+
+const ISSUE_FIELDS = [
+  'summary',
+  'status',
+  'project',
+  'issuetype',
+  'labels',
+  'components',
+  'priority',
+  'assignee',
+  'created',
+];
+
+/** Jira, as Flowkit uses it. */
+export class JiraApi {
+  readonly deployment: JiraDeployment;
+  readonly #transport: JiraTransport;
+  readonly #jira: ReturnType<typeof createCloudClient>;
+
+  constructor(transport: JiraTransport, deployment: JiraDeployment) {
+    this.#transport = transport;
+    this.deployment = deployment;
+    this.#jira = createCloudClient(transport);
+  }
+
+  /** Requests sent so far. */
+  get requestCount(): number {
+    return this.#transport.requestCount;
+  }
+
+  async getIssue(key: string, properties: string[] = []): Promise<JiraIssue> {
+    const issue = (await this.#jira.issues.getIssue({
+      issueIdOrKey: key,
+      fields: ISSUE_FIELDS,
+      properties: properties.length > 0 ? properties : undefined,
+    })) as unknown as RawIssue;
+    const fields = issue.fields ?? {};
+    return {
+      key: issue.key ?? key,
+      summary: String(fields.summary ?? ''),
+      status: fields.status?.name ?? '',
+      statusCategory: fields.status?.statusCategory?.key ?? '',
+      projectId: String(fields.project?.id ?? ''),
+      projectKey: fields.project?.key ?? key.split('-')[0] ?? '',
+      issueTypeId: String(fields.issuetype?.id ?? ''),
+      issueType: fields.issuetype?.name ?? '',
+      labels: fields.labels ?? [],
+      components: (fields.components ?? []).map((component) => component.name ?? ''),
+      priority: fields.priority?.name ?? '',
+      assignee: fields.assignee
+        ? this.deployment === 'cloud'
+          ? fields.assignee.accountId
+          : fields.assignee.name
+        : undefined,
+      created:
+        typeof fields.created === 'string' && !Number.isNaN(Date.parse(fields.created))
+          ? new Date(fields.created)
+          : undefined,
+      properties: issue.properties ?? {},
+    };
+  }
+
+  async getTransitions(key: string): Promise<JiraTransition[]> {
+    const answer = (await this.#jira.issues.getTransitions({
+      issueIdOrKey: key,
+      expand: 'transitions.fields',
+    })) as {
+      transitions?: {
+        id?: string;
+        name?: string;
+        to?: { name?: string };
+        fields?: Record<string, unknown>;
+      }[];
+    };
+    return (answer.transitions ?? []).map((transition) => ({
+      id: String(transition.id ?? ''),
+      name: transition.name ?? '',
+      to: transition.to?.name ?? '',
+      screenFields: Object.keys(transition.fields ?? {}),
+    }));
+  }
+
+  async doTransition(key: string, id: string, change: IssueChange = {}): Promise<void> {
+    await this.#jira.issues.doTransition({ issueIdOrKey: key, transition: { id }, ...change } as never);
+  }
+
+  async editIssue(key: string, change: IssueChange): Promise<void> {
+    await this.#jira.issues.editIssue({ issueIdOrKey: key, ...change } as never);
+  }
+
+  /** The words of the newest comments (up to 50), for idempotency checks. */
+  async recentCommentBodies(key: string): Promise<unknown[]> {
+    const answer = (await this.#jira.issueComments.getComments({
+      issueIdOrKey: key,
+      orderBy: '-created',
+      maxResults: 50,
+    })) as {
+      comments?: { body?: unknown }[];
+    };
+    return (answer.comments ?? []).map((comment) => comment.body);
+  }
+
+  async addComment(key: string, comment: Comment): Promise<void> {
+    const body = this.deployment === 'cloud' ? toAdf(comment) : toWiki(comment);
+    await this.#transport.sendRequest({
+      url: `/rest/api/3/issue/${key}/comment`,
+      method: 'POST',
+      body: { body },
+    });
+  }
+
+  async assign(key: string, user: JiraUser | null): Promise<void> {
+    const body = this.deployment === 'cloud' ? { accountId: user?.id ?? null } : { name: user?.id ?? null };
+    await this.#transport.sendRequest({ url: `/rest/api/3/issue/${key}/assignee`, method: 'PUT', body });
+  }
+
+  /** The active user with exactly this email, or undefined. */
+  async findUserByEmail(email: string): Promise<JiraUser | undefined> {
+    const users = (await this.#transport.sendRequest({
+      url: '/rest/api/3/user/search',
+      method: 'GET',
+      searchParams: this.deployment === 'cloud' ? { query: email } : { username: email },
+    })) as {
+      accountId?: string;
+      name?: string;
+      displayName?: string;
+      emailAddress?: string;
+      active?: boolean;
+    }[];
+    const match = (users ?? []).find(
+      (user) => user.active !== false && (user.emailAddress ?? '').toLowerCase() === email.toLowerCase(),
+    );
+    const id = match === undefined ? undefined : this.deployment === 'cloud' ? match.accountId : match.name;
+    return id === undefined ? undefined : { id, displayName: match?.displayName ?? email };
+  }
+
+  async setProperty(key: string, property: string, value: unknown): Promise<void> {
+    await this.#jira.issueProperties.setIssueProperty({
+      issueIdOrKey: key,
+      propertyKey: property,
+      body: value,
+    } as never);
+  }
+
+  /**
+   * The workflow an issue type follows in a project, or undefined when the credentials may not read workflows
+   * (Administer Jira, or Administer projects + View workflow, are needed).
+   */
+  async readWorkflow(projectId: string, issueTypeId: string): Promise<WorkflowGraph | undefined> {
+    let answer: RawWorkflows;
+    try {
+      answer = (await this.#jira.workflows.readWorkflows({
+        projectAndIssueTypes: [{ projectId, issueTypeId }],
+      })) as RawWorkflows;
+    } catch (error) {
+      if (
+        error instanceof JiraError &&
+        (error.status === 403 || error.status === 401 || error.status === 404)
+      )
+        return undefined;
+      throw error;
+    }
+    const names = new Map(
+      (answer.statuses ?? []).map((status) => [status.statusReference ?? status.id ?? '', status.name ?? '']),
+    );
+    const workflow = answer.workflows?.[0];
+    if (workflow === undefined) return undefined;
+    const name = (reference: string | undefined) => names.get(reference ?? '') ?? reference ?? '';
+    return {
+      statuses: (workflow.statuses ?? []).map((status) => name(status.statusReference)),
+      transitions: (workflow.transitions ?? [])
+        .filter((transition) => transition.type !== 'INITIAL')
+        .map((transition) => ({
+          name: transition.name ?? '',
+          from:
+            transition.type === 'GLOBAL'
+              ? []
+              : (transition.links ?? []).map((link) => name(link.fromStatusReference)),
+          to: name(transition.toStatusReference),
+        })),
+    };
+  }
+}
+
+/** Field changes that travel with a transition or an edit. */
+export interface IssueChange {
+  fields?: Record<string, unknown>;
+  update?: Record<string, unknown[]>;
+}
+
+interface RawIssue {
+  key?: string;
+  properties?: Record<string, unknown>;
+  fields?: {
+    summary?: unknown;
+    status?: { name?: string; statusCategory?: { key?: string } };
+    project?: { id?: string | number; key?: string };
+    issuetype?: { id?: string | number; name?: string };
+    labels?: string[];
+    components?: { name?: string }[];
+    priority?: { name?: string };
+    assignee?: { accountId?: string; name?: string } | null;
+    created?: string;
+  };
+}
+
+interface RawWorkflows {
+  statuses?: { id?: string; name?: string; statusReference?: string }[];
+  workflows?: {
+    statuses?: { statusReference?: string }[];
+    transitions?: {
+      name?: string;
+      type?: string;
+      toStatusReference?: string;
+      links?: { fromStatusReference?: string }[];
+    }[];
+  }[];
+}
