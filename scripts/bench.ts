@@ -5,11 +5,19 @@
 // slackapi/slack-github-action (with its dist/) to measure it in the same run.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SlackEmulator } from '@flowkit/testing';
+import {
+  DEFAULT_JIRA_API_TOKEN,
+  DEFAULT_JIRA_EMAIL,
+  DEFAULT_JIRA_WORKFLOW,
+  DEFAULT_SLACK_TOKEN,
+  JiraEmulator,
+  runAction,
+  SlackEmulator,
+} from '@flowkit/testing';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -132,6 +140,88 @@ const peer =
 await emulator.stop();
 await rm(work, { recursive: true, force: true });
 
+/** Jira requests per scenario: the API economy of jira-transition and jira-triage, counted by the emulator. */
+async function jiraEconomy(): Promise<string[]> {
+  const issues = Array.from({ length: 20 }, (_, i) => ({
+    key: `JIRA-${i + 1}`,
+    summary: `Dashboard widget part ${i + 1}`,
+    status: 'To Do',
+  }));
+  const jira = await JiraEmulator.start({
+    projects: [{ key: 'JIRA', workflow: DEFAULT_JIRA_WORKFLOW }],
+    issues,
+  });
+  const slack = await SlackEmulator.start({
+    channels: [{ id: 'C0FRONTEND', name: 'devops-team-frontend', members: ['UBOT'] }],
+  });
+  const workspace = await mkdtemp(join(tmpdir(), 'flowkit-bench-jira-'));
+  await mkdir(join(workspace, '.github'));
+  await writeFile(
+    join(workspace, '.github', 'flowkit.yml'),
+    'jira:\n  paths:\n    Done: [In Progress, In Review, Done]\nteams:\n  frontend:\n    slack-channel: C0FRONTEND\nrouting:\n  - match: { summary: dashboard }\n    team: frontend\n    labels: [team-frontend]\n',
+  );
+  const credentials = {
+    'jira-url': jira.url,
+    'jira-email': DEFAULT_JIRA_EMAIL,
+    'jira-api-token': DEFAULT_JIRA_API_TOKEN,
+  };
+  const calls = async (action: string, inputs: Record<string, string>) => {
+    const before = jira.requests.length;
+    const run = await runAction({ action, workspace, with: { ...credentials, ...inputs } });
+    if (run.exitCode !== 0) throw new Error(`${action} failed: ${run.errors.join('; ')}`);
+    return jira.requests.length - before;
+  };
+  const keys = (from: number, to: number) =>
+    issues
+      .slice(from, to)
+      .map((issue) => issue.key)
+      .join(',');
+  const rows = [
+    [
+      'jira-transition: 1 key, one hop (To Do → In Progress)',
+      await calls('actions/jira-transition', { status: 'In Progress', keys: keys(0, 1) }),
+      '≤ 3',
+    ],
+    [
+      'jira-transition: 20 keys, one hop each',
+      await calls('actions/jira-transition', { status: 'In Progress', keys: keys(0, 20) }),
+      '≤ 20 × 3 (19 move, 1 already there: ≤ 58)',
+    ],
+    [
+      'jira-transition: the same 20 keys again (all already there)',
+      await calls('actions/jira-transition', { status: 'In Progress', keys: keys(0, 20) }),
+      '≤ 20 × 1',
+    ],
+    [
+      'jira-transition: 1 key, two hops along jira.paths (In Progress → In Review → Done)',
+      await calls('actions/jira-transition', { status: 'Done', keys: keys(0, 1) }),
+      '≤ 1 + 2 × 2',
+    ],
+    [
+      'jira-triage: one new ticket (labels, comment, record, Slack card location)',
+      await calls('actions/jira-triage', {
+        'issue-key': 'JIRA-20',
+        'slack-token': DEFAULT_SLACK_TOKEN,
+        'slack-api-url': slack.apiUrl,
+      }),
+      '–',
+    ],
+    [
+      'jira-triage: the same webhook delivered again',
+      await calls('actions/jira-triage', {
+        'issue-key': 'JIRA-20',
+        'slack-token': DEFAULT_SLACK_TOKEN,
+        'slack-api-url': slack.apiUrl,
+      }),
+      '1',
+    ],
+  ] as const;
+  await Promise.all([jira.stop(), slack.stop()]);
+  await rm(workspace, { recursive: true, force: true });
+  return rows.map(([scenario, count, target]) => `| ${scenario} | ${count} | ${target} |`);
+}
+const jiraRows = await jiraEconomy();
+
 const dist = join(root, 'actions', 'slack-notify', 'dist');
 const sizes = readdirSync(dist).map((name) => [name, statSync(join(dist, name)).size] as const);
 const startupBytes = sizes.find(([name]) => name === 'index.js')?.[1] ?? 0;
@@ -164,6 +254,15 @@ Bundle: \`dist/index.js\` (loaded at start) ${kib(startupBytes)}; all of \`dist/
 Result: CPU ${ratio(viaToken)}× bare Node (target ≤ 2.5×: ${Number(ratio(viaToken)) <= 2.5 ? 'met' : 'NOT met'}); bundle ${kib(allBytes)} (target ≤ 1 MB: ${allBytes <= 1_000_000 ? 'met' : 'NOT met'}).
 Why node:http/https and not \`fetch\`: on Node 24 the first \`fetch()\` loads undici, so a script doing nothing but one
 \`fetch()\` POST costs ${ratio(bareFetch)}× bare Node — more than all of slack-notify.
+
+## Jira: API economy
+
+Requests the Jira emulator received, per run of the action (bundles run as the runner runs them).
+Target: at most 1 + 2 × hops requests for a key that moves, 1 for a key already in place.
+
+| scenario | Jira requests | target |
+|---|---:|---|
+${jiraRows.join('\n')}
 `;
 await writeFile(join(root, 'bench', 'results.md'), report);
 console.log(report);

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _flowkit_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(257);
+/* harmony import */ var _flowkit_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3321);
 /* harmony import */ var _flowkit_runner__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7795);
 /* harmony import */ var _flowkit_slack__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9124);
 // slack-notify: maps the step's inputs to @flowkit/slack and its result to outputs, summary and annotations.
@@ -68,7 +68,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 257:
+/***/ 3321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -88,7 +88,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   u4: () => (/* reexport */ isRecord),
   iU: () => (/* reexport */ isUserError),
   Z9: () => (/* reexport */ loadConfig),
-  S8: () => (/* reexport */ parseBooleanInput),
+  zL: () => (/* reexport */ parseBooleanInput),
   _p: () => (/* reexport */ parseIntegerInput),
   U1: () => (/* reexport */ parseJsonOrYaml),
   mu: () => (/* reexport */ parseRetryAfter),
@@ -97,7 +97,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: ConfigError, configSchema, defaultConfig, formatPath, hasPlaceholder, parseConfig, validateSchema, yamlProblem
+// UNUSED EXPORTS: ConfigError, addDays, configSchema, daysBetween, defaultConfig, formatPath, hasPlaceholder, instantOf, isLocalDate, isTimeZone, localParts, mapWithConcurrency, normalize, parseConfig, validateSchema, yamlProblem
 
 ;// CONCATENATED MODULE: ./packages/core/src/clock.ts
 // Time as a dependency, so waits and deadlines are tested without real waiting.
@@ -146,9 +146,100 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/zoned-time.ts
+// Calendar arithmetic in an IANA time zone with Intl only: local dates of instants, and instants of local times.
+const formatters = new Map();
+function formatter(timeZone) {
+    let found = formatters.get(timeZone);
+    if (found === undefined) {
+        found = new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+        });
+        formatters.set(timeZone, found);
+    }
+    return found;
+}
+/** True when the runtime knows the IANA time zone (Europe/London, America/New_York, UTC). */
+function isTimeZone(timeZone) {
+    try {
+        formatter(timeZone);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The local date and minutes since local midnight of an instant in a time zone. */
+function localParts(at, timeZone) {
+    const parts = Object.fromEntries(formatter(timeZone)
+        .formatToParts(at)
+        .map((part) => [part.type, part.value]));
+    return {
+        date: `${parts.year}-${parts.month}-${parts.day}`,
+        minutes: Number(parts.hour) * 60 + Number(parts.minute),
+    };
+}
+/** The instant at which the clocks in `timeZone` show `date` at `minutes` past midnight (DST gaps move forward). */
+function instantOf(date, minutes, timeZone) {
+    const wanted = Date.UTC(...ymd(date), 0, minutes);
+    // Guess with the offset at the wanted wall time, then correct once for a DST change between guess and result.
+    let guess = wanted - offsetAt(new Date(wanted), timeZone);
+    guess = wanted - offsetAt(new Date(guess), timeZone);
+    return new Date(guess);
+}
+/** Days from `from` to `to` (negative when `to` is earlier). */
+function daysBetween(from, to) {
+    return Math.round((Date.UTC(...ymd(to)) - Date.UTC(...ymd(from))) / 86_400_000);
+}
+/** The date `days` after `date`. */
+function addDays(date, days) {
+    return new Date(Date.UTC(...ymd(date)) + days * 86_400_000).toISOString().slice(0, 10);
+}
+/** True for a real calendar date written YYYY-MM-DD. */
+function isLocalDate(text) {
+    return /^\d{4}-\d{2}-\d{2}$/.test(text) && addDays(text, 0) === text;
+}
+function ymd(date) {
+    const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+    return [year, month - 1, day];
+}
+/** The zone's offset from UTC at an instant, in milliseconds. */
+function offsetAt(at, timeZone) {
+    const { date, minutes } = localParts(at, timeZone);
+    const seconds = Number(formatter(timeZone)
+        .formatToParts(at)
+        .find((part) => part.type === 'second')?.value ?? 0);
+    const local = Date.UTC(...ymd(date), 0, minutes) + seconds * 1000;
+    return local - Math.floor(at.getTime() / 1000) * 1000;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/schema.ts
 // A small JSON Schema subset: enough to validate Flowkit's config with messages that say what was expected.
+
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const FORMATS = {
+    email: { test: (text) => EMAIL.test(text), expected: 'an email address' },
+    uri: { test: (text) => URL.canParse(text), expected: 'an absolute URL' },
+    date: { test: isLocalDate, expected: 'a date written YYYY-MM-DD' },
+    'time-zone': { test: isTimeZone, expected: 'an IANA time zone like Europe/London' },
+    regex: { test: isRegex, expected: 'a valid regular expression' },
+};
+function isRegex(text) {
+    try {
+        new RegExp(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 /** Lists every way `value` fails `schema` (empty when it fits). */
 function validateSchema(value, schema, path = []) {
     const problem = (message) => [{ path, message }];
@@ -186,6 +277,8 @@ function validateSchema(value, schema, path = []) {
             return problems;
         }
         case 'array': {
+            if (schema.acceptSingle && !Array.isArray(value))
+                return validateSchema([value], schema, path);
             if (!Array.isArray(value))
                 return problem(`expected ${schema.expected ?? 'a list'}, got ${got}`);
             if (schema.minItems !== undefined && value.length < schema.minItems) {
@@ -199,16 +292,13 @@ function validateSchema(value, schema, path = []) {
             const fits = (schema.enum === undefined || schema.enum.includes(value)) &&
                 (schema.pattern === undefined || new RegExp(schema.pattern).test(value)) &&
                 (schema.minLength === undefined || value.length >= schema.minLength) &&
-                (schema.format !== 'email' || EMAIL.test(value)) &&
-                (schema.format !== 'uri' || URL.canParse(value));
+                (schema.format === undefined || FORMATS[schema.format]?.test(value) === true);
             if (fits)
                 return [];
             const expected = schema.expected ??
                 (schema.enum
                     ? `one of: ${schema.enum.join(', ')}`
-                    : schema.format
-                        ? `an ${schema.format}`
-                        : 'a valid value');
+                    : (FORMATS[schema.format ?? '']?.expected ?? 'a valid value'));
             return problem(`expected ${expected}, got ${got}`);
         }
         case 'integer':
@@ -230,6 +320,21 @@ function validateSchema(value, schema, path = []) {
         case 'boolean':
             return typeof value === 'boolean' ? [] : problem(`expected true or false, got ${got}`);
     }
+}
+/** Returns `value` shaped as `schema` says: single items of `acceptSingle` lists wrapped in a list. Call after validating. */
+function normalize(value, schema) {
+    if (schema.type === 'array') {
+        const list = Array.isArray(value) ? value : [value];
+        return list.map((item) => normalize(item, schema.items));
+    }
+    if (schema.type === 'object' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => {
+            const property = schema.properties?.[key] ??
+                (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+            return [key, property === undefined ? item : normalize(item, property)];
+        }));
+    }
+    return value;
 }
 /** Short description of a value for messages: strings quoted and cut, other types named. */
 function describeValue(value) {
@@ -310,6 +415,33 @@ function isRecord(value) {
 /** Default location of the config file, relative to the repository root. */
 const DEFAULT_CONFIG_PATH = '.github/flowkit.yml';
 const CHANNEL = '^([CGD][A-Z0-9]{6,}|#?[a-z0-9][a-z0-9._-]{0,79})$';
+const CHANNEL_SCHEMA = {
+    type: 'string',
+    pattern: CHANNEL,
+    expected: 'a channel ID like C0123456789 or a name like #team',
+};
+const NAME = '^[a-z0-9][a-z0-9_-]*$';
+const PROJECT_KEYS = {
+    type: 'array',
+    acceptSingle: true,
+    items: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{1,9}$', expected: 'a project key like JIRA' },
+};
+const STATUS_NAME = { type: 'string', minLength: 1, expected: 'a Jira status name' };
+const MEMBER = { type: 'string', minLength: 1, expected: 'a GitHub login or an email' };
+const WORDS = { type: 'array', acceptSingle: true, items: { type: 'string', minLength: 1 } };
+function dateRange(extra) {
+    return {
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'to', ...Object.keys(extra)],
+        properties: {
+            from: { type: 'string', format: 'date' },
+            to: { type: 'string', format: 'date' },
+            reason: { type: 'string' },
+            ...extra,
+        },
+    };
+}
 /** The schema of `.github/flowkit.yml`. */
 const configSchema = {
     type: 'object',
@@ -320,11 +452,7 @@ const configSchema = {
             type: 'object',
             additionalProperties: false,
             properties: {
-                channel: {
-                    type: 'string',
-                    pattern: CHANNEL,
-                    expected: 'a channel ID like C0123456789 or a name like #team',
-                },
+                channel: CHANNEL_SCHEMA,
                 'api-url': { type: 'string', format: 'uri', expected: 'an absolute URL like https://slack.com/api/' },
             },
         },
@@ -346,11 +474,88 @@ const configSchema = {
                 },
             },
         },
+        jira: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                url: { type: 'string', format: 'uri', expected: 'your site URL like https://acme.atlassian.net' },
+                deployment: { type: 'string', enum: ['cloud', 'server'] },
+                projects: PROJECT_KEYS,
+                statuses: {
+                    type: 'object',
+                    propertyNames: { pattern: '^[a-z][a-z-]*$' },
+                    additionalProperties: STATUS_NAME,
+                },
+                paths: { type: 'object', additionalProperties: { type: 'array', minItems: 1, items: STATUS_NAME } },
+            },
+        },
+        teams: {
+            type: 'object',
+            propertyNames: { pattern: NAME },
+            additionalProperties: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                    'slack-channel': CHANNEL_SCHEMA,
+                    rotation: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['cadence', 'start', 'time-zone', 'members'],
+                        properties: {
+                            cadence: { type: 'string', enum: ['daily', 'weekly'] },
+                            start: {
+                                type: 'string',
+                                format: 'date',
+                                expected: 'the first day of the rotation, YYYY-MM-DD',
+                            },
+                            'time-zone': { type: 'string', format: 'time-zone' },
+                            handover: {
+                                type: 'string',
+                                pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+                                expected: 'a time like 09:00',
+                            },
+                            members: { type: 'array', minItems: 1, items: MEMBER },
+                            overrides: { type: 'array', items: dateRange({ member: MEMBER }) },
+                            unavailable: { type: 'array', items: dateRange({ member: MEMBER }) },
+                        },
+                    },
+                },
+            },
+        },
+        routing: {
+            type: 'array',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['match'],
+                properties: {
+                    name: { type: 'string', minLength: 1 },
+                    match: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: {
+                            project: PROJECT_KEYS,
+                            'issue-type': WORDS,
+                            components: WORDS,
+                            labels: WORDS,
+                            priority: WORDS,
+                            summary: { type: 'string', format: 'regex' },
+                        },
+                    },
+                    team: { type: 'string', pattern: NAME, expected: 'a team name defined under teams:' },
+                    labels: {
+                        type: 'array',
+                        acceptSingle: true,
+                        items: { type: 'string', pattern: '^\\S+$', expected: 'a label without spaces' },
+                    },
+                },
+            },
+        },
     },
 };
 /** The config used when a repository has no file. */
 function defaultConfig() {
-    return { version: 1, slack: {}, people: {} };
+    return { version: 1, slack: {}, people: {}, jira: {}, teams: {}, routing: [] };
 }
 /**
  * Reads the config file at `path`. A missing file gives the defaults, unless the path was chosen explicitly
@@ -385,9 +590,10 @@ async function parseConfig(text, file) {
         const parent = path.length <= 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
         const last = path[path.length - 1];
         let node;
-        if (isMap(parent))
+        if (isMap(parent)) {
             node = parent.items.find((pair) => pair.key?.value === last)
                 ?.key;
+        }
         else if (isSeq(parent) && typeof last === 'number')
             node = parent.items[last];
         else
@@ -398,12 +604,23 @@ async function parseConfig(text, file) {
     const problems = validateSchema(value, configSchema);
     const [first] = problems;
     if (first !== undefined) {
-        const line = lineOf(first.path);
         const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
-        throw new ConfigError(file, formatPath(first.path), `${first.message}${more}`, line);
+        throw new ConfigError(file, formatPath(first.path), `${first.message}${more}`, lineOf(first.path));
     }
-    const config = value;
-    return { version: 1, slack: config.slack ?? {}, people: config.people ?? {} };
+    const config = {
+        ...defaultConfig(),
+        ...normalize(value, configSchema),
+    };
+    // References between parts of the file, which the schema cannot express.
+    const teams = Object.keys(config.teams);
+    const unknownTeam = config.routing.findIndex((rule) => rule.team !== undefined && !teams.includes(rule.team));
+    if (unknownTeam !== -1) {
+        const known = teams.length === 0 ? 'no teams are defined under teams:' : `the teams are: ${teams.join(', ')}`;
+        const path = ['routing', unknownTeam, 'team'];
+        const problem = `names team '${config.routing[unknownTeam]?.team}', which is not defined; ${known}`;
+        throw new ConfigError(file, formatPath(path), problem, lineOf(path));
+    }
+    return config;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
@@ -644,6 +861,8 @@ function seconds(ms) {
 
 
 
+
+
 /***/ }),
 
 /***/ 7795:
@@ -763,6 +982,7 @@ function readGitHubContext(env = process.env) {
         sha: env.GITHUB_SHA ?? '',
         ref: env.GITHUB_REF ?? '',
         refName: env.GITHUB_REF_NAME ?? '',
+        headRef: env.GITHUB_HEAD_REF ?? '',
         actor: env.GITHUB_ACTOR ?? '',
         eventName: env.GITHUB_EVENT_NAME ?? '',
         runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
@@ -854,8 +1074,8 @@ function appendKeyValue(fileVariable, name, value) {
     (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`, 'utf8');
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 10 modules
-var src = __nccwpck_require__(257);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 11 modules
+var src = __nccwpck_require__(3321);
 ;// CONCATENATED MODULE: ./packages/runner/src/inputs.ts
 // Reads action inputs from INPUT_* variables, as the runner passes them.
 
@@ -916,8 +1136,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ChannelHistoryStore, FIELD_LIMIT, HEADER_LIMIT, MESSAGE_EVENT_TYPE, MentionResolver, NOTIFY_INPUTS, SERVER_TROUBLE, SLACK_API_URL, SlackApiError, SlackClient, TEXT_LIMIT, checkValues, commitLink, context, escapeText, explain, findTemplate, fitEscaped, footerBlocks, header, isWebUrl, keyMetadata, link, list, map, mrkdwn, person, plainText, postToWebhookOnce, section, templates, text, ticketTag
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 10 modules
-var src = __nccwpck_require__(257);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 11 modules
+var src = __nccwpck_require__(3321);
 ;// CONCATENATED MODULE: ./packages/slack/src/errors.ts
 // Slack's refusals, explained with the fix, and which of them are worth retrying.
 /** Slack answered `ok: false` (Web API) or an HTTP error (incoming webhook). */
@@ -1792,6 +2012,9 @@ async function sendWithClient(settings, deps, client, store, message, policy, cl
         }
     }, policy(), { clock, log: deps.log });
     deps.log.info(`${sent.updated ? 'Updated' : 'Posted'} message ${sent.ts} in ${sent.channel}.`);
+    if (key !== undefined && !sent.updated && store.remember !== undefined) {
+        await store.remember(key, { channel: sent.channel, ts: sent.ts, threadTs });
+    }
     const permalink = await client
         .call('chat.getPermalink', { channel: sent.channel, message_ts: sent.ts }, policy())
         .then((answer) => String(answer.permalink))
@@ -1942,7 +2165,7 @@ async function readNotifySettings(source) {
         threadTs,
         retries: (0,src/* parseIntegerInput */._p)('retries', input('retries'), 5, { min: 0, max: 20 }),
         timeoutMs: (0,src/* parseIntegerInput */._p)('timeout', input('timeout'), 60, { min: 1, max: 3600 }) * 1000,
-        failOnError: (0,src/* parseBooleanInput */.S8)('fail-on-error', input('fail-on-error'), false),
+        failOnError: (0,src/* parseBooleanInput */.zL)('fail-on-error', input('fail-on-error'), false),
         config,
     };
 }

@@ -151,6 +151,9 @@ async function sendWithClient(
     { clock, log: deps.log },
   );
   deps.log.info(`${sent.updated ? 'Updated' : 'Posted'} message ${sent.ts} in ${sent.channel}.`);
+  if (key !== undefined && !sent.updated && store.remember !== undefined) {
+    await store.remember(key, { channel: sent.channel, ts: sent.ts, threadTs });
+  }
   const permalink = await client
     .call('chat.getPermalink', { channel: sent.channel, message_ts: sent.ts }, policy())
     .then((answer) => String(answer.permalink))

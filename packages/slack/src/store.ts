@@ -19,6 +19,8 @@ export interface MessageRef {
 export interface MessageStore {
   /** The message with `key` in `channel` (inside the thread `threadTs` when given), or undefined. */
   find(key: string, where: { channel: string; threadTs?: string }): Promise<MessageRef | undefined>;
+  /** Records where a keyed message was posted, for stores that cannot find it by looking (e.g. a Jira issue property). */
+  remember?(key: string, message: MessageRef): Promise<void>;
 }
 
 /** The metadata Flowkit attaches to a keyed message. */

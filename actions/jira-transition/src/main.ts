@@ -1,0 +1,143 @@
+// jira-transition: maps the step's inputs to @flowkit/jira and the results to outputs, summary and annotations.
+import { DEFAULT_CONFIG_PATH, loadConfig } from '@flowkit/core';
+import { GitHubClient, readChangeText, readReleaseText } from '@flowkit/github';
+import {
+  type Comment,
+  connectJira,
+  findIssueKeys,
+  jiraSecrets,
+  readTransitionSettings,
+  type TransitionResult,
+  transitionIssues,
+} from '@flowkit/jira';
+import {
+  appendSummary,
+  debug,
+  error,
+  getInput,
+  info,
+  notice,
+  readGitHubContext,
+  runAction,
+  setOutput,
+  setSecret,
+  warning,
+} from '@flowkit/runner';
+
+await runAction(async () => {
+  for (const secret of [...jiraSecrets(getInput), getInput('github-token')])
+    if (secret !== '') setSecret(secret);
+  const configPath = getInput('config') || DEFAULT_CONFIG_PATH;
+  const config = await loadConfig(configPath, configPath === DEFAULT_CONFIG_PATH ? undefined : 'config');
+  const settings = readTransitionSettings((name) => getInput(name), config);
+  const github = readGitHubContext();
+  const log = { info, warning, debug };
+  const deadline = Date.now() + settings.timeoutMs;
+  const policy = () => ({ retries: settings.retries, budgetMs: Math.max(0, deadline - Date.now()) });
+
+  let keys = settings.keys;
+  if (keys === undefined) {
+    const [owner = '', repo = ''] = github.repository.split('/');
+    const client =
+      settings.githubToken === ''
+        ? undefined
+        : new GitHubClient({ token: settings.githubToken, apiUrl: github.apiUrl, policy, log });
+    const change = await readChangeText(
+      {
+        eventName: github.eventName,
+        event: github.event,
+        refName: github.refName,
+        headRef: github.headRef,
+        repo: { owner, repo },
+      },
+      client,
+    );
+    if (settings.sinceDeployment !== undefined && client !== undefined) {
+      const release = await readReleaseText(client, { owner, repo }, settings.sinceDeployment, github.sha);
+      change.texts.push(...release.texts);
+      change.sources.push(...release.sources);
+    }
+    keys = findIssueKeys({ branches: change.branches, texts: change.texts, projects: settings.projects });
+    info(`Issue keys in ${change.sources.join(', ') || 'nothing readable'}: ${keys.join(', ') || 'none'}`);
+  }
+  setOutput('keys', keys.join(','));
+  if (keys.length === 0) {
+    notice('No Jira issue keys found in this change; nothing to move.');
+    for (const name of ['transitioned', 'unchanged', 'failed']) setOutput(name, '');
+    appendSummary('### Jira\nNo issue keys found in this change.');
+    return;
+  }
+
+  const jira = connectJira(settings.connection, policy, log);
+  const results = await transitionIssues(
+    jira,
+    {
+      keys,
+      goal: settings.goal,
+      paths: config.jira.paths,
+      comment:
+        settings.comment === undefined
+          ? undefined
+          : commentWithLinks(settings.comment, github.runUrl, pullUrl(github.event), settings.stagingUrl),
+      resolution: settings.resolution,
+      fixVersions: settings.fixVersions,
+      addLabels: settings.addLabels,
+      removeLabels: settings.removeLabels,
+      assignee: settings.assignee,
+    },
+    log,
+  );
+  const by = (outcome: TransitionResult['outcome']) =>
+    results.filter((r) => r.outcome === outcome).map((r) => r.key);
+  setOutput('transitioned', by('transitioned').join(','));
+  setOutput('unchanged', by('unchanged').join(','));
+  setOutput('failed', by('failed').join(','));
+  appendSummary(
+    summary(
+      results,
+      settings.goal.kind === 'status' ? settings.goal.status : `transition ${settings.goal.transition}`,
+      jira.requestCount,
+    ),
+  );
+
+  const failed = results.filter((r) => r.outcome === 'failed');
+  for (const result of failed) (settings.failOnError ? error : warning)(`${result.key}: ${result.message}`);
+  if (failed.length > 0 && settings.failOnError) process.exitCode = 1;
+});
+
+function commentWithLinks(
+  text: string,
+  runUrl: string,
+  prUrl: string | undefined,
+  stagingUrl: string | undefined,
+): Comment {
+  const links = [
+    runUrl ? { text: 'workflow run', href: runUrl } : undefined,
+    prUrl ? { text: 'pull request', href: prUrl } : undefined,
+    stagingUrl ? { text: 'staging', href: stagingUrl } : undefined,
+  ].filter((link) => link !== undefined);
+  const line = links.flatMap((link, index) => (index === 0 ? [link] : [{ text: ' · ' }, link]));
+  return line.length > 0 ? [[{ text }], line] : [[{ text }]];
+}
+
+function pullUrl(event: Record<string, unknown>): string | undefined {
+  const url = (event.pull_request as { html_url?: unknown } | undefined)?.html_url;
+  return typeof url === 'string' ? url : undefined;
+}
+
+function summary(results: TransitionResult[], target: string, requests: number): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const icon = { transitioned: ':white_check_mark:', unchanged: ':heavy_minus_sign:', failed: ':x:' };
+  const rows = results.map(
+    (r) => `| ${r.key} | ${icon[r.outcome]} ${r.outcome} | ${cell(r.from ?? '')} | ${cell(r.message)} |`,
+  );
+  return [
+    `### Jira: ${cell(target)}`,
+    '',
+    '| issue | result | was | what happened |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    `${requests} Jira request(s).`,
+  ].join('\n');
+}

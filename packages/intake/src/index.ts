@@ -1,0 +1,3 @@
+// Ticket intake (flow steps 1–2): triage, on-call assignment, the team's Slack message.
+export * from './property-store.ts';
+export * from './triage.ts';
