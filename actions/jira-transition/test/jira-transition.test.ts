@@ -167,7 +167,7 @@ const PUSH = {
 };
 
 describe('finding keys and moving them', () => {
-  test('a push moves the branch’s and the commits’ keys, three calls each, and says so', async () => {
+  test('a push moves the branch’s and the commits’ keys: one search reads them all, two calls per hop', async () => {
     const run = await transition({ status: 'in-progress' }, PUSH);
     expectClean(run);
     expect(run.outputs).toEqual({
@@ -182,9 +182,9 @@ describe('finding keys and moving them', () => {
     expect(run.summary).toContain(
       '| JIRA-1234 | :white_check_mark: transitioned | To Do | To Do → In Progress (a direct transition) |',
     );
-    // ≤ 1 + 2 × hops per key that moves, 1 per key already there.
+    // One search for every key, then 2 × hops per key that moves.
     expect(callsByOperation()).toEqual({
-      'GET /rest/api/3/issue/{issueIdOrKey}': 2,
+      'POST /rest/api/3/search/jql': 1,
       'GET /rest/api/3/issue/{issueIdOrKey}/transitions': 1,
       'POST /rest/api/3/issue/{issueIdOrKey}/transitions': 1,
     });
@@ -192,13 +192,13 @@ describe('finding keys and moving them', () => {
     expect(run.log).not.toContain(DEFAULT_JIRA_API_TOKEN);
   });
 
-  test('a rerun changes nothing and costs one call per key', async () => {
+  test('a rerun changes nothing and costs one search', async () => {
     await transition({ status: 'In Progress' }, PUSH);
     const before = jira.requests.length;
     const again = await transition({ status: 'In Progress' }, PUSH);
     expectClean(again);
     expect(again.outputs).toMatchObject({ transitioned: '', unchanged: 'JIRA-1234,JIRA-1235' });
-    expect(jira.requests.length - before).toBe(2);
+    expect(jira.requests.length - before).toBe(1);
   });
 
   test('a pull request reads its title, body and commits through the API; projects keep UTF-8 out', async () => {
@@ -421,7 +421,7 @@ describe('partial failure and faults', () => {
     expect(run.outputs.failed).toBe('JIRA-1234');
     expect(run.warnings).toEqual([
       expect.stringMatching(
-        /^JIRA-1234: GET \/rest\/api\/3\/issue\/JIRA-1234: Jira answered HTTP 503 \(gave up after 3 attempts\)$/,
+        /^JIRA-1234: GET \/rest\/api\/3\/issue\/JIRA-1234\/transitions: Jira answered HTTP 503 \(gave up after 3 attempts\)$/,
       ),
     ]);
     expect(jira.issue('JIRA-1234').transitions).toEqual([]);

@@ -2465,7 +2465,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d2: () => (/* reexport */ connection_readJiraConnection)
 });
 
-// UNUSED EXPORTS: DEFAULT_STAGES, JIRA_CONNECTION_INPUTS, JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, bodyText, configuredRoute, findIssueKeys, plainText, readTransitionSettings, sameStatus, shortestRoute, toAdf, toWiki, transitionIssues
+// UNUSED EXPORTS: DEFAULT_STAGES, JIRA_CONNECTION_INPUTS, JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, bodyText, configuredRoute, findIssueKeys, jqlString, plainText, readTransitionSettings, sameStatus, shortestRoute, toAdf, toWiki, transitionIssues
 
 ;// CONCATENATED MODULE: ./node_modules/jira.js/dist/core/bodyToFetchBody.js
 function isAsyncIterable(value) {
@@ -34281,6 +34281,46 @@ class JiraApi {
             fields: ISSUE_FIELDS,
             properties: properties.length > 0 ? properties : undefined,
         }));
+        return this.#toIssue(issue, key);
+    }
+    /**
+     * The issues with these keys, in one search per hundred keys (`key in (…)`). Jira refuses the whole query when
+     * one key does not exist; those keys are taken out, returned in `missing`, and the search is repeated.
+     */
+    async getIssues(keys) {
+        const issues = [];
+        const missing = [];
+        for (let start = 0; start < keys.length; start += 100) {
+            let batch = keys.slice(start, start + 100);
+            for (let attempt = 0; batch.length > 0; attempt++) {
+                const jql = `key in (${batch.map(jqlString).join(', ')})`;
+                try {
+                    const found = await this.#search(jql, batch.length);
+                    issues.push(...found.map((raw) => this.#toIssue(raw, raw.key ?? '')));
+                    break;
+                }
+                catch (error) {
+                    const absent = error instanceof transport_JiraError && error.status === 400 ? unknownKeys(error.messages) : [];
+                    if (absent.length === 0 || attempt >= 3)
+                        throw error;
+                    missing.push(...absent);
+                    batch = batch.filter((key) => !absent.includes(key));
+                }
+            }
+        }
+        return { issues, missing };
+    }
+    async #search(jql, maxResults) {
+        // Jira Cloud removed /search (410); Server/Data Center has only it.
+        const url = this.deployment === 'cloud' ? '/rest/api/3/search/jql' : '/rest/api/3/search';
+        const answer = (await this.#transport.sendRequest({
+            url,
+            method: 'POST',
+            body: { jql, fields: ISSUE_FIELDS, maxResults },
+        }));
+        return answer.issues ?? [];
+    }
+    #toIssue(issue, key) {
         const fields = issue.fields ?? {};
         return {
             key: issue.key ?? key,
@@ -34397,6 +34437,14 @@ class JiraApi {
             })),
         };
     }
+}
+/** A JQL string literal: quoted, with backslashes and quotes escaped, so no value can change the query. */
+function jqlString(value) {
+    return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+/** The keys Jira names in "An issue with key 'X' does not exist for field 'key'." messages. */
+function unknownKeys(messages) {
+    return messages.flatMap((message) => [...message.matchAll(/key '([A-Z][A-Z0-9_]*-\d+)' does not exist/g)].map((match) => match[1] ?? ''));
 }
 
 ;// CONCATENATED MODULE: ./packages/jira/src/connection.ts
@@ -34518,17 +34566,29 @@ async function transitionIssues(api, request, log) {
             return assignee;
         },
     };
+    // One search reads every issue (1 request instead of one per key); moves then go four at a time.
+    let read;
+    try {
+        read = await api.getIssues(request.keys);
+    }
+    catch (error) {
+        return request.keys.map((key) => transition_failure(key, error));
+    }
+    const byKey = new Map(read.issues.map((issue) => [issue.key, issue]));
     return mapWithConcurrency(request.keys, 4, async (key) => {
-        const result = await moveOne(context, key).catch((error) => transition_failure(key, error));
+        const issue = byKey.get(key);
+        const result = issue === undefined
+            ? transition_failure(key, new JiraError(`search for ${key}`, 404, [], {}))
+            : await moveOne(context, issue).catch((error) => transition_failure(key, error));
         // Failures are the caller's to annotate (as warnings or errors); successes are logged here.
         if (result.outcome !== 'failed')
             log.info(`${key}: ${result.message}`);
         return result;
     });
 }
-async function moveOne(context, key) {
+async function moveOne(context, issue) {
     const { api, request } = context;
-    const issue = await api.getIssue(key);
+    const key = issue.key;
     const from = issue.status;
     const goal = request.goal;
     if (goal.kind === 'status' && sameStatus(from, goal.status)) {

@@ -78,6 +78,50 @@ export class JiraApi {
       fields: ISSUE_FIELDS,
       properties: properties.length > 0 ? properties : undefined,
     })) as unknown as RawIssue;
+    return this.#toIssue(issue, key);
+  }
+
+  /**
+   * The issues with these keys, in one search per hundred keys (`key in (…)`). Jira refuses the whole query when
+   * one key does not exist; those keys are taken out, returned in `missing`, and the search is repeated.
+   */
+  async getIssues(keys: readonly string[]): Promise<{ issues: JiraIssue[]; missing: string[] }> {
+    const issues: JiraIssue[] = [];
+    const missing: string[] = [];
+    for (let start = 0; start < keys.length; start += 100) {
+      let batch = keys.slice(start, start + 100);
+      for (let attempt = 0; batch.length > 0; attempt++) {
+        const jql = `key in (${batch.map(jqlString).join(', ')})`;
+        try {
+          const found = await this.#search(jql, batch.length);
+          issues.push(...found.map((raw) => this.#toIssue(raw, raw.key ?? '')));
+          break;
+        } catch (error) {
+          const absent =
+            error instanceof JiraError && error.status === 400 ? unknownKeys(error.messages) : [];
+          if (absent.length === 0 || attempt >= 3) throw error;
+          missing.push(...absent);
+          batch = batch.filter((key) => !absent.includes(key));
+        }
+      }
+    }
+    return { issues, missing };
+  }
+
+  async #search(jql: string, maxResults: number): Promise<RawIssue[]> {
+    // Jira Cloud removed /search (410); Server/Data Center has only it.
+    const url = this.deployment === 'cloud' ? '/rest/api/3/search/jql' : '/rest/api/3/search';
+    const answer = (await this.#transport.sendRequest({
+      url,
+      method: 'POST',
+      body: { jql, fields: ISSUE_FIELDS, maxResults },
+    })) as {
+      issues?: RawIssue[];
+    };
+    return answer.issues ?? [];
+  }
+
+  #toIssue(issue: RawIssue, key: string): JiraIssue {
     const fields = issue.fields ?? {};
     return {
       key: issue.key ?? key,
@@ -224,6 +268,18 @@ export class JiraApi {
         })),
     };
   }
+}
+
+/** A JQL string literal: quoted, with backslashes and quotes escaped, so no value can change the query. */
+export function jqlString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** The keys Jira names in "An issue with key 'X' does not exist for field 'key'." messages. */
+function unknownKeys(messages: string[]): string[] {
+  return messages.flatMap((message) =>
+    [...message.matchAll(/key '([A-Z][A-Z0-9_]*-\d+)' does not exist/g)].map((match) => match[1] ?? ''),
+  );
 }
 
 /** Field changes that travel with a transition or an edit. */
