@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _flowkit_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3321);
-/* harmony import */ var _flowkit_intake__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3118);
+/* harmony import */ var _flowkit_intake__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5044);
 /* harmony import */ var _flowkit_jira__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6707);
 /* harmony import */ var _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7795);
 // jira-triage: maps the step's inputs and the dispatch payload to @flowkit/intake, and its result to outputs.
@@ -21,56 +21,37 @@ await (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)(async
     const configPath = (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)('config') || _flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CONFIG_PATH */ .Bi;
     const config = await (0,_flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .loadConfig */ .Z9)(configPath, configPath === _flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CONFIG_PATH */ .Bi ? undefined : 'config');
     const github = (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .readGitHubContext */ .L7)();
-    const connection = (0,_flowkit_jira__WEBPACK_IMPORTED_MODULE_2__/* .readJiraConnection */ .d2)((name) => (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)(name), config);
-    const key = issueKey((0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)('issue-key'), github.event);
-    const team = (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)('team') || undefined;
-    if (team !== undefined && config.teams[team] === undefined) {
-        const known = Object.keys(config.teams);
-        throw new _flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('team', `names team '${team}', which .github/flowkit.yml does not define`, known.length === 0 ? 'Define teams under teams: in the config.' : `The teams are: ${known.join(', ')}.`);
-    }
-    const slackToken = (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)('slack-token');
-    if (slackToken !== '' && !/^xox[bpae]-\S+$/.test(slackToken)) {
-        throw new _flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('slack-token', "is not a Slack token (they start with 'xoxb-')", 'Use the Bot User OAuth Token from the Slack app’s OAuth & Permissions page.');
-    }
-    const force = (0,_flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .parseBooleanInput */ .zL)('force', (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)('force'), false);
-    const retries = (0,_flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .parseIntegerInput */ ._p)('retries', (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)('retries'), 4, { min: 0, max: 20 });
-    const timeoutMs = (0,_flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .parseIntegerInput */ ._p)('timeout', (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)('timeout'), 120, { min: 1, max: 3600 }) * 1000;
-    const deadline = Date.now() + timeoutMs;
-    const policy = () => ({ retries, budgetMs: Math.max(0, deadline - Date.now()) });
+    const settings = (0,_flowkit_intake__WEBPACK_IMPORTED_MODULE_1__/* .readTriageSettings */ .qw)((name) => (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)(name), config, github.event);
+    const deadline = Date.now() + settings.timeoutMs;
+    const policy = () => ({ retries: settings.retries, budgetMs: Math.max(0, deadline - Date.now()) });
     const log = { info: _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq, warning: _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e, debug: _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz };
-    const jira = (0,_flowkit_jira__WEBPACK_IMPORTED_MODULE_2__/* .connectJira */ .r1)(connection, policy, log);
+    const jira = (0,_flowkit_jira__WEBPACK_IMPORTED_MODULE_2__/* .connectJira */ .r1)(settings.connection, policy, log);
     const result = await (0,_flowkit_intake__WEBPACK_IMPORTED_MODULE_1__/* .triageTicket */ .XF)(jira, {
-        key,
+        key: settings.key,
         config,
-        team,
-        force,
-        jiraUrl: connection.site,
-        slack: slackToken === ''
-            ? undefined
-            : {
-                token: slackToken,
-                apiUrl: (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)('slack-api-url') || config.slack['api-url'] || 'https://slack.com/api/',
-                retries,
-                timeoutMs: Math.max(1000, deadline - Date.now()),
-            },
+        team: settings.team,
+        force: settings.force,
+        jiraUrl: settings.connection.site,
+        slack: settings.slack && {
+            ...settings.slack,
+            retries: settings.retries,
+            timeoutMs: Math.max(1000, deadline - Date.now()),
+        },
         run: github,
     }, log);
     for (const line of result.explanation)
         (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)(line);
     for (const line of result.warnings)
         (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e)(line);
-    const slack = result.slack?.ok
-        ? { channel: result.slack.channelId ?? '', ts: result.slack.ts ?? '' }
-        : undefined;
-    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('key', key);
+    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('key', settings.key);
     (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('team', result.team ?? '');
     (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('labels', result.labelsAdded.join(','));
     (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('assignee', result.assignee?.user.displayName ?? '');
-    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('slack-channel', slack?.channel ?? '');
-    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('slack-ts', slack?.ts ?? '');
+    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('slack-channel', result.slackMessage?.channel ?? '');
+    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('slack-ts', result.slackMessage?.ts ?? '');
     (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('already-triaged', String(result.alreadyTriaged));
     (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .appendSummary */ .fe)([
-        `### Triage of ${key}`,
+        `### Triage of ${settings.key}`,
         '',
         ...result.explanation.map((line) => `- ${line}`),
         ...result.warnings.map((line) => `- :warning: ${line}`),
@@ -78,22 +59,6 @@ await (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)(async
         `${jira.requestCount} Jira request(s).`,
     ].join('\n'));
 });
-/** The key from the input, else from a repository_dispatch payload; the payload is untrusted, so only a key shape passes. */
-function issueKey(input, event) {
-    if (input !== '') {
-        if (!(0,_flowkit_jira__WEBPACK_IMPORTED_MODULE_2__/* .isIssueKey */ .TW)(input))
-            throw new _flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('issue-key', `is not an issue key: '${input.slice(0, 40)}'`, 'Give a key like JIRA-1234.');
-        return input;
-    }
-    const payload = event.client_payload;
-    const issue = payload?.issue;
-    const candidate = issue?.key ?? payload?.key ?? payload?.issue_key;
-    if (typeof candidate === 'string' && (0,_flowkit_jira__WEBPACK_IMPORTED_MODULE_2__/* .isIssueKey */ .TW)(candidate))
-        return candidate;
-    throw new _flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('issue-key', candidate === undefined
-        ? 'is not set, and the event carries no client_payload.issue.key'
-        : 'is not set, and the event’s client_payload holds no valid issue key', 'Pass \'issue-key\', or have the Jira Automation rule send {"event_type": "jira-ticket-created", "client_payload": {"issue": {"key": "{{issue.key}}"}}}.');
-}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -897,16 +862,17 @@ function seconds(ms) {
 
 /***/ }),
 
-/***/ 3118:
+/***/ 5044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  qw: () => (/* reexport */ readTriageSettings),
   XF: () => (/* reexport */ triageTicket)
 });
 
-// UNUSED EXPORTS: JiraPropertyStore, SLACK_PROPERTY, TRIAGE_PROPERTY, asRef, emailOf
+// UNUSED EXPORTS: JiraPropertyStore, SLACK_PROPERTY, TRIAGE_INPUTS, TRIAGE_PROPERTY, asRef, emailOf
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 11 modules
 var src = __nccwpck_require__(3321);
@@ -1944,17 +1910,21 @@ async function readNotifySettings(source) {
     };
 }
 function apiTransport(token, apiUrl) {
+    return { kind: 'api', token: checkSlackToken('token', token), apiUrl: checkSlackApiUrl('api-url', apiUrl) };
+}
+/** Checks that `token` looks like a Slack token (naming `input` in the error) and returns it. */
+function checkSlackToken(input, token) {
     if (/\s/.test(token)) {
-        throw new InputError('token', 'contains spaces or line breaks', 'Copy the token again without surrounding text, and store it as a secret.');
+        throw new src/* InputError */.dz(input, 'contains spaces or line breaks', 'Copy the token again without surrounding text, and store it as a secret.');
     }
     if (!TOKEN.test(token)) {
-        throw new InputError('token', "is not a Slack token (they start with 'xoxb-')", 'Use the Bot User OAuth Token from the app’s OAuth & Permissions page.');
+        throw new src/* InputError */.dz(input, "is not a Slack token (they start with 'xoxb-')", 'Use the Bot User OAuth Token from the app’s OAuth & Permissions page.');
     }
-    return {
-        kind: 'api',
-        token,
-        apiUrl: checkUrl('api-url', apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`, 'https://slack.com/api/'),
-    };
+    return token;
+}
+/** Checks a Web API base URL (https, or http on loopback) and returns it ending with '/'. */
+function checkSlackApiUrl(input, url) {
+    return checkUrl(input, url.endsWith('/') ? url : `${url}/`, 'https://slack.com/api/');
 }
 function webhookTransport(url) {
     // Never echo the value: a webhook URL is a secret.
@@ -1963,11 +1933,11 @@ function webhookTransport(url) {
 }
 function checkUrl(name, url, example) {
     if (!URL.canParse(url))
-        throw new InputError(name, 'is not a URL', `Give an absolute URL like ${example}.`);
+        throw new src/* InputError */.dz(name, 'is not a URL', `Give an absolute URL like ${example}.`);
     const parsed = new URL(url);
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
     if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
-        throw new InputError(name, 'must use https', `Give an https URL like ${example} (plain http is allowed only for localhost).`);
+        throw new src/* InputError */.dz(name, 'must use https', `Give an https URL like ${example} (plain http is allowed only for localhost).`);
     }
     return url;
 }
@@ -2091,6 +2061,68 @@ function escapeInsertedValues(payload, lookup) {
 
 
 
+
+;// CONCATENATED MODULE: ./packages/intake/src/settings.ts
+// Reads and checks every jira-triage input (and the dispatch payload) before anything is sent.
+
+
+
+/** The inputs of jira-triage, as action.yml declares them. */
+const TRIAGE_INPUTS = [
+    'issue-key',
+    'team',
+    'force',
+    'slack-token',
+    'slack-api-url',
+    ...jira_src/* JIRA_CONNECTION_INPUTS */.o2,
+    'retries',
+    'timeout',
+    'config',
+];
+/**
+ * Checks the inputs; the key comes from `issue-key` or a repository_dispatch payload. The payload is untrusted:
+ * only a value shaped like an issue key is taken from it, nothing else.
+ */
+function readTriageSettings(input, config, event) {
+    const connection = (0,jira_src/* readJiraConnection */.d2)(input, config);
+    const key = issueKey(input('issue-key'), event);
+    const team = input('team') || undefined;
+    if (team !== undefined && config.teams[team] === undefined) {
+        const known = Object.keys(config.teams);
+        throw new src/* InputError */.dz('team', `names team '${team}', which .github/flowkit.yml does not define`, known.length === 0 ? 'Define teams under teams: in the config.' : `The teams are: ${known.join(', ')}.`);
+    }
+    const token = input('slack-token');
+    const slack = token === ''
+        ? undefined
+        : {
+            token: checkSlackToken('slack-token', token),
+            apiUrl: checkSlackApiUrl('slack-api-url', input('slack-api-url') || config.slack['api-url'] || client_SLACK_API_URL),
+        };
+    return {
+        key,
+        connection,
+        team,
+        force: (0,src/* parseBooleanInput */.zL)('force', input('force'), false),
+        slack,
+        retries: (0,src/* parseIntegerInput */._p)('retries', input('retries'), 4, { min: 0, max: 20 }),
+        timeoutMs: (0,src/* parseIntegerInput */._p)('timeout', input('timeout'), 120, { min: 1, max: 3600 }) * 1000,
+    };
+}
+function issueKey(input, event) {
+    if (input !== '') {
+        if (!(0,jira_src/* isIssueKey */.TW)(input))
+            throw new src/* InputError */.dz('issue-key', `is not an issue key: '${input.slice(0, 40)}'`, 'Give a key like JIRA-1234.');
+        return input;
+    }
+    const payload = event.client_payload;
+    const issue = payload?.issue;
+    const candidate = issue?.key ?? payload?.key ?? payload?.issue_key;
+    if (typeof candidate === 'string' && (0,jira_src/* isIssueKey */.TW)(candidate))
+        return candidate;
+    throw new src/* InputError */.dz('issue-key', candidate === undefined
+        ? 'is not set, and the event carries no client_payload.issue.key'
+        : 'is not set, and the event’s client_payload holds no valid issue key', 'Pass \'issue-key\', or have the Jira Automation rule send {"event_type": "jira-ticket-created", "client_payload": {"issue": {"key": "{{issue.key}}"}}}.');
+}
 
 ;// CONCATENATED MODULE: ./packages/teams/src/rotation.ts
 // Who is on call: a daily or weekly round-robin in the team's time zone, with overrides and skips. Pure.
@@ -2289,6 +2321,7 @@ async function triageTicket(jira, request, log, clock = src/* systemClock */.ml)
         assignee: undefined,
         onCall: undefined,
         slack: undefined,
+        slackMessage: undefined,
         explanation: [],
         warnings: [],
     };
@@ -2324,9 +2357,13 @@ async function triageTicket(jira, request, log, clock = src/* systemClock */.ml)
     const posted = asRef(issue.properties[SLACK_PROPERTY]);
     if (posted !== undefined) {
         result.explanation.push(`The team was told before (Slack message ${posted.ts} in ${posted.channel}).`);
+        result.slackMessage = posted;
     }
     else {
         result.slack = await tellTeam(jira, issue, request, result, log, clock);
+        if (result.slack?.ok && result.slack.channelId && result.slack.ts) {
+            result.slackMessage = { channel: result.slack.channelId, ts: result.slack.ts };
+        }
     }
     return result;
 }
@@ -2450,6 +2487,7 @@ function toRotation(rotation) {
 
 
 
+
 /***/ }),
 
 /***/ 6707:
@@ -2458,6 +2496,7 @@ function toRotation(rotation) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  o2: () => (/* reexport */ JIRA_CONNECTION_INPUTS),
   UN: () => (/* reexport */ addCommentOnce),
   r1: () => (/* reexport */ connectJira),
   TW: () => (/* reexport */ keys_isIssueKey),
@@ -2465,7 +2504,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d2: () => (/* reexport */ connection_readJiraConnection)
 });
 
-// UNUSED EXPORTS: DEFAULT_STAGES, JIRA_CONNECTION_INPUTS, JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, bodyText, configuredRoute, findIssueKeys, jqlString, plainText, readTransitionSettings, sameStatus, shortestRoute, toAdf, toWiki, transitionIssues
+// UNUSED EXPORTS: DEFAULT_STAGES, JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, bodyText, configuredRoute, findIssueKeys, jqlString, plainText, readTransitionSettings, sameStatus, shortestRoute, toAdf, toWiki, transitionIssues
 
 ;// CONCATENATED MODULE: ./node_modules/jira.js/dist/core/bodyToFetchBody.js
 function isAsyncIterable(value) {

@@ -172,7 +172,7 @@ describe('the seed ticket', () => {
   });
 
   test('re-delivery of the same webhook changes nothing and posts nothing new, in one Jira call', async () => {
-    await triage();
+    const first = await triage();
     const before = {
       jira: jira.requests.length,
       slack: slack.requests.length,
@@ -180,7 +180,11 @@ describe('the seed ticket', () => {
     };
     const again = await triage();
     expectClean(again);
-    expect(again.outputs['already-triaged']).toBe('true');
+    expect(again.outputs).toMatchObject({
+      'already-triaged': 'true',
+      'slack-ts': first.outputs['slack-ts'],
+      'slack-channel': 'C0FRONTEND',
+    });
     expect(jira.requests.length - before.jira).toBe(1);
     expect(slack.requests.length).toBe(before.slack);
     expect(jira.issue('JIRA-1234').comments).toHaveLength(before.comments);

@@ -1134,7 +1134,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   JG: () => (/* reexport */ readNotifySettings)
 });
 
-// UNUSED EXPORTS: ChannelHistoryStore, FIELD_LIMIT, HEADER_LIMIT, MESSAGE_EVENT_TYPE, MentionResolver, NOTIFY_INPUTS, SERVER_TROUBLE, SLACK_API_URL, SlackApiError, SlackClient, TEXT_LIMIT, checkValues, commitLink, context, escapeText, explain, findTemplate, fitEscaped, footerBlocks, header, isWebUrl, keyMetadata, link, list, map, mrkdwn, person, plainText, postToWebhookOnce, section, templates, text, ticketTag
+// UNUSED EXPORTS: ChannelHistoryStore, FIELD_LIMIT, HEADER_LIMIT, MESSAGE_EVENT_TYPE, MentionResolver, NOTIFY_INPUTS, SERVER_TROUBLE, SLACK_API_URL, SlackApiError, SlackClient, TEXT_LIMIT, checkSlackApiUrl, checkSlackToken, checkValues, commitLink, context, escapeText, explain, findTemplate, fitEscaped, footerBlocks, header, isWebUrl, keyMetadata, link, list, map, mrkdwn, person, plainText, postToWebhookOnce, section, templates, text, ticketTag
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 11 modules
 var src = __nccwpck_require__(3321);
@@ -2170,17 +2170,21 @@ async function readNotifySettings(source) {
     };
 }
 function apiTransport(token, apiUrl) {
+    return { kind: 'api', token: checkSlackToken('token', token), apiUrl: checkSlackApiUrl('api-url', apiUrl) };
+}
+/** Checks that `token` looks like a Slack token (naming `input` in the error) and returns it. */
+function checkSlackToken(input, token) {
     if (/\s/.test(token)) {
-        throw new src/* InputError */.dz('token', 'contains spaces or line breaks', 'Copy the token again without surrounding text, and store it as a secret.');
+        throw new src/* InputError */.dz(input, 'contains spaces or line breaks', 'Copy the token again without surrounding text, and store it as a secret.');
     }
     if (!TOKEN.test(token)) {
-        throw new src/* InputError */.dz('token', "is not a Slack token (they start with 'xoxb-')", 'Use the Bot User OAuth Token from the app’s OAuth & Permissions page.');
+        throw new src/* InputError */.dz(input, "is not a Slack token (they start with 'xoxb-')", 'Use the Bot User OAuth Token from the app’s OAuth & Permissions page.');
     }
-    return {
-        kind: 'api',
-        token,
-        apiUrl: checkUrl('api-url', apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`, 'https://slack.com/api/'),
-    };
+    return token;
+}
+/** Checks a Web API base URL (https, or http on loopback) and returns it ending with '/'. */
+function checkSlackApiUrl(input, url) {
+    return checkUrl(input, url.endsWith('/') ? url : `${url}/`, 'https://slack.com/api/');
 }
 function webhookTransport(url) {
     // Never echo the value: a webhook URL is a secret.

@@ -1,7 +1,14 @@
 // Ticket intake: route a new ticket to a team, tag it, assign the on-call engineer, and tell the team's channel.
 import { type Clock, type FlowkitConfig, type Logger, systemClock } from '@flowkit/core';
 import { addCommentOnce, type Comment, type JiraApi, type JiraIssue, type JiraUser } from '@flowkit/jira';
-import { checkValues, findTemplate, type NotifyResult, notify, type RunInfo } from '@flowkit/slack';
+import {
+  checkValues,
+  findTemplate,
+  type MessageRef,
+  type NotifyResult,
+  notify,
+  type RunInfo,
+} from '@flowkit/slack';
 import { type OnCall, onCallAt, type Rotation, RotationError, routeTicket } from '@flowkit/teams';
 import { asRef, JiraPropertyStore, SLACK_PROPERTY } from './property-store.ts';
 
@@ -35,6 +42,8 @@ export interface TriageResult {
   assignee: { member: string; user: JiraUser } | undefined;
   onCall: OnCall | undefined;
   slack: NotifyResult | undefined;
+  /** Where the team's message about the ticket is: posted now, or found in the ticket's record. */
+  slackMessage: MessageRef | undefined;
   /** Why each decision was taken, one line each. */
   explanation: string[];
   /** Problems that did not stop triage (Slack down, nobody on call), already worded for people. */
@@ -67,6 +76,7 @@ export async function triageTicket(
     assignee: undefined,
     onCall: undefined,
     slack: undefined,
+    slackMessage: undefined,
     explanation: [],
     warnings: [],
   };
@@ -107,8 +117,12 @@ export async function triageTicket(
   const posted = asRef(issue.properties[SLACK_PROPERTY]);
   if (posted !== undefined) {
     result.explanation.push(`The team was told before (Slack message ${posted.ts} in ${posted.channel}).`);
+    result.slackMessage = posted;
   } else {
     result.slack = await tellTeam(jira, issue, request, result, log, clock);
+    if (result.slack?.ok && result.slack.channelId && result.slack.ts) {
+      result.slackMessage = { channel: result.slack.channelId, ts: result.slack.ts };
+    }
   }
   return result;
 }

@@ -175,25 +175,31 @@ export async function readNotifySettings(source: SettingsSource): Promise<Notify
 }
 
 function apiTransport(token: string, apiUrl: string): Transport {
+  return { kind: 'api', token: checkSlackToken('token', token), apiUrl: checkSlackApiUrl('api-url', apiUrl) };
+}
+
+/** Checks that `token` looks like a Slack token (naming `input` in the error) and returns it. */
+export function checkSlackToken(input: string, token: string): string {
   if (/\s/.test(token)) {
     throw new InputError(
-      'token',
+      input,
       'contains spaces or line breaks',
       'Copy the token again without surrounding text, and store it as a secret.',
     );
   }
   if (!TOKEN.test(token)) {
     throw new InputError(
-      'token',
+      input,
       "is not a Slack token (they start with 'xoxb-')",
       'Use the Bot User OAuth Token from the app’s OAuth & Permissions page.',
     );
   }
-  return {
-    kind: 'api',
-    token,
-    apiUrl: checkUrl('api-url', apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`, 'https://slack.com/api/'),
-  };
+  return token;
+}
+
+/** Checks a Web API base URL (https, or http on loopback) and returns it ending with '/'. */
+export function checkSlackApiUrl(input: string, url: string): string {
+  return checkUrl(input, url.endsWith('/') ? url : `${url}/`, 'https://slack.com/api/');
 }
 
 function webhookTransport(url: string): Transport {

@@ -1,0 +1,18 @@
+// Each action's action.yml declares exactly the inputs its settings reader reads.
+import { readFileSync } from 'node:fs';
+import { TRIAGE_INPUTS } from '@flowkit/intake';
+import { TRANSITION_INPUTS } from '@flowkit/jira';
+import { NOTIFY_INPUTS } from '@flowkit/slack';
+import { expect, test } from '@jest/globals';
+import { parse } from 'yaml';
+
+test.each([
+  ['slack-notify', NOTIFY_INPUTS],
+  ['jira-transition', TRANSITION_INPUTS],
+  ['jira-triage', TRIAGE_INPUTS],
+])('%s declares the inputs it reads', (action, inputs) => {
+  const metadata = parse(
+    readFileSync(new URL(`../../actions/${action}/action.yml`, import.meta.url), 'utf8'),
+  ) as { inputs: Record<string, unknown> };
+  expect(Object.keys(metadata.inputs).sort()).toEqual([...inputs].sort());
+});
