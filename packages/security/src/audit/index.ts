@@ -1,0 +1,3 @@
+// Dependency audit: npm audit and OSV-Scanner reports as findings.
+export * from './npm-audit.ts';
+export * from './osv-scanner.ts';
