@@ -2,6 +2,7 @@
 export * from './clock.ts';
 export * from './concurrency.ts';
 export * from './config.ts';
+export * from './diff.ts';
 export * from './errors.ts';
 export * from './http.ts';
 export * from './inputs.ts';

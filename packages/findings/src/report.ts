@@ -33,27 +33,38 @@ export function chooseAnnotations(
  * A Markdown table of findings, worst first, cut so the text stays within `limitBytes`, with a line saying how
  * many were left out. Cells are escaped so a message cannot break the table or inject Markdown links.
  */
-export function findingsTable(findings: readonly Finding[], limitBytes: number = SUMMARY_LIMIT_BYTES - 4096): string {
+export function findingsTable(
+  findings: readonly Finding[],
+  limitBytes: number = SUMMARY_LIMIT_BYTES - 4096,
+): string {
   if (findings.length === 0) return '';
   const header = '| severity | where | tool | rule | message |\n|---|---|---|---|---|\n';
   const sorted = [...findings].sort(compareFindings);
-  let text = header;
-  let shown = 0;
+  const rows = [header];
+  // A running count keeps this linear however many findings there are.
+  let bytes = Buffer.byteLength(header);
   for (const finding of sorted) {
-    const where = finding.file === undefined ? '' : `${finding.file}${finding.line === undefined ? '' : `:${finding.line}`}`;
+    const where =
+      finding.file === undefined
+        ? ''
+        : `${finding.file}${finding.line === undefined ? '' : `:${finding.line}`}`;
     const row = `| ${finding.severity} | ${cell(where)} | ${cell(finding.tool)} | ${cell(finding.rule)} | ${cell(finding.message)}${finding.fix ? ` — ${cell(finding.fix)}` : ''} |\n`;
+    const size = Buffer.byteLength(row);
     // Leave room for the "N more" line.
-    if (Buffer.byteLength(text) + Buffer.byteLength(row) > limitBytes - 200) break;
-    text += row;
-    shown++;
+    if (bytes + size > limitBytes - 200) break;
+    rows.push(row);
+    bytes += size;
   }
-  const left = sorted.length - shown;
-  return left > 0 ? `${text}\n… and ${left} more finding(s) not shown (the job summary is limited to 1 MiB).\n` : text;
+  const left = sorted.length - (rows.length - 1);
+  const text = rows.join('');
+  return left > 0
+    ? `${text}\n… and ${left} more finding(s) not shown (the job summary is limited to 1 MiB).\n`
+    : text;
 }
 
 function cell(text: string): string {
   return text
-    .replace(/\r?\n/g, ' ')
+    .replace(/\r\n|\r|\n/g, ' ')
     .replace(/\|/g, '\\|')
     .replace(/</g, '&lt;')
     .replace(/\[/g, '\\[')
