@@ -27,6 +27,26 @@ export class GitHubError extends Error {
 export type Commit = components['schemas']['commit'];
 export type Deployment = components['schemas']['deployment'];
 export type DeploymentStatus = components['schemas']['deployment-status'];
+/** What code scanning answers to a SARIF upload: its `id` and the `url` of its status. */
+export type SarifReceipt = components['schemas']['code-scanning-sarifs-receipt'];
+/** Where a SARIF upload's processing stands: `processing_status`, `analyses_url`, `errors`. */
+export type SarifUploadStatus = components['schemas']['code-scanning-sarifs-status'];
+
+/** The body of a SARIF upload (docs.github.com/rest/code-scanning/code-scanning#upload-an-analysis-as-sarif-data). */
+export interface SarifUploadRequest {
+  /** The commit the analysis is of: 40 hex digits (64 for SHA-256 repositories). */
+  commit_sha: string;
+  /** refs/heads/<branch>, refs/tags/<tag>, refs/pull/<n>/merge or refs/pull/<n>/head. */
+  ref: string;
+  /** The SARIF log, gzip-compressed, then Base64-encoded. */
+  sarif: string;
+  /** The checkout the analysis ran in, to turn absolute file URIs into repository paths. */
+  checkout_uri?: string;
+  tool_name?: string;
+}
+
+/** A file a pull request changes: name, status and the unified diff hunks in `patch` (absent for binary or huge diffs). */
+export type PullRequestFile = components['schemas']['diff-entry'];
 
 export interface GitHubClientOptions {
   token: string;
@@ -137,6 +157,14 @@ export class GitHubClient {
     return this.paginate<Commit>(`/repos/${owner}/${repo}/pulls/${number}/commits`, {}, 250);
   }
 
+  /**
+   * The files a pull request changes, each with its `patch`. GitHub lists at most 3,000: a longer list may be
+   * incomplete.
+   */
+  listPullRequestFiles({ owner, repo }: Repo, number: number): Promise<PullRequestFile[]> {
+    return this.paginate<PullRequestFile>(`/repos/${owner}/${repo}/pulls/${number}/files`, {}, 3000);
+  }
+
   /** The commits reachable from `head` but not from `base`, oldest first (bounded at `max`). */
   async compareCommits({ owner, repo }: Repo, base: string, head: string, max = 1000): Promise<Commit[]> {
     const path = `/repos/${owner}/${repo}/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}`;
@@ -154,6 +182,25 @@ export class GitHubClient {
       'GET',
       `/repos/${owner}/${repo}/deployments/${id}/statuses`,
       { query: { per_page: 10 } },
+    );
+    return data;
+  }
+
+  /**
+   * Uploads a SARIF log to code scanning (needs `security-events: write`); GitHub answers 202 with the upload's id
+   * and processes it in the background.
+   */
+  async uploadSarif({ owner, repo }: Repo, upload: SarifUploadRequest): Promise<SarifReceipt> {
+    const path = `/repos/${owner}/${repo}/code-scanning/sarifs`;
+    const { data } = await this.request<SarifReceipt>('POST', path, { body: upload });
+    return data;
+  }
+
+  /** Where the processing of an uploaded SARIF stands: pending, complete, or failed with GitHub's errors. */
+  async getSarifUpload({ owner, repo }: Repo, sarifId: string): Promise<SarifUploadStatus> {
+    const { data } = await this.request<SarifUploadStatus>(
+      'GET',
+      `/repos/${owner}/${repo}/code-scanning/sarifs/${encodeURIComponent(sarifId)}`,
     );
     return data;
   }

@@ -393,6 +393,16 @@ export const GITHUB_SPEC_GAPS: readonly GitHubSpecGap[] = [
     problem: /^409 response: the description declares no body for it, but one came$/,
     why: 'The 409 of create-a-deployment is declared without content, yet GitHub answers with a JSON error: "Conflict merging main into topic." for an auto-merge conflict, and "Conflict: Commit status checks failed for topic." with errors[].contexts for failed contexts (docs.github.com/rest/deployments/deployments#create-a-deployment; answers quoted in github.com/remind101/slashdeploy/issues/1 and github.com/drevops/vortex/issues/1903).',
   },
+  {
+    operations: [`POST ${REPO}/code-scanning/sarifs`, `GET ${REPO}/code-scanning/sarifs/{sarif_id}`],
+    problem: /^(400|404|413) response: the description declares no body for it, but one came$/,
+    why: 'The upload declares 400 ("Bad Request if the sarif field is invalid") and 413 ("Payload Too Large if the sarif field is too large"), the status 404 ("Not Found if the sarif id does not match any upload"), all without content, yet GitHub answers errors with its JSON error body: "SARIF ZIP upload is invalid", "Invalid SARIF", "SARIF ZIP upload is too large" are the messages listed in docs.github.com/code-security/code-scanning/troubleshooting-sarif-uploads (sarif-invalid, file-too-large), and a body that is not JSON is 400 "Problems parsing JSON" (github.com/github/codeql/issues/16706).',
+  },
+  undeclared(
+    422,
+    [`POST ${REPO}/code-scanning/sarifs`],
+    'An upload body missing commit_sha, ref or sarif, or whose commit_sha or ref does not match the pattern the description gives them, is 422 "Invalid request" like every request GitHub validates (docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#invalid-request); the operation does not declare 422.',
+  ),
 ];
 
 /** The problems (as `checkGitHubRequest`/`checkGitHubResponse` report them) no known gap explains. */

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { isPlainObject } from './contract-problems.ts';
 import { type RateLimit, SlidingWindowLimiter } from './rate-limit.ts';
 
@@ -47,6 +48,19 @@ export interface GitHubPullDef {
    * `DEFAULT_GITHUB_COMMIT_AUTHOR.login`.
    */
   user?: string;
+  /** The files it changes, as `GET …/pulls/{n}/files` lists them; default none (the emulator has no contents). */
+  files?: GitHubPullFileDef[];
+}
+
+/** One file a pull request changes. */
+export interface GitHubPullFileDef {
+  filename: string;
+  /** Default 'modified'. */
+  status?: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+  /** The unified diff hunks (`@@ -1,2 +1,3 @@` …); omit it for a binary file or a diff too large for GitHub to show. */
+  patch?: string;
+  /** The old name of a renamed file. */
+  previousFilename?: string;
 }
 
 /** A protection rule of a deployment environment. */
@@ -88,7 +102,8 @@ export type GitHubPermission =
   | 'issues'
   | 'statuses'
   | 'checks'
-  | 'actions';
+  | 'actions'
+  | 'security_events';
 
 /** How much of a permission a token has; 'write' includes 'read'. */
 export type GitHubAccess = 'read' | 'write';
@@ -124,6 +139,49 @@ export interface GitHubEmulatorOptions {
   contentRateLimits?: RateLimit[];
   /** The clock in milliseconds, for rate limits and timestamps; default `Date.now`. */
   now?: () => number;
+  /** How code scanning's SARIF uploads behave. */
+  sarif?: GitHubSarifOptions;
+}
+
+/** Code scanning's SARIF processing in the emulator. */
+export interface GitHubSarifOptions {
+  /**
+   * How many status requests of an upload answer 'pending' before it is processed; default 0: the first
+   * `GET …/code-scanning/sarifs/{sarif_id}` finds it complete (or failed).
+   */
+  pendingPolls?: number;
+  /** Default `GITHUB_SARIF_LIMITS`; smaller ones let tests reach them with little data. */
+  limits?: Partial<GitHubSarifLimits>;
+}
+
+/** What code scanning accepts in one SARIF upload. */
+export interface GitHubSarifLimits {
+  maxGzippedBytes: number;
+  maxRuns: number;
+  maxResultsPerRun: number;
+}
+
+/**
+ * Code scanning's upload limits: 10 MB gzipped (read as 10,000,000 bytes), 20 runs, 25,000 results per run
+ * (docs.github.com/rest/code-scanning/code-scanning#upload-an-analysis-as-sarif-data).
+ */
+export const GITHUB_SARIF_LIMITS: Readonly<GitHubSarifLimits> = {
+  maxGzippedBytes: 10_000_000,
+  maxRuns: 20,
+  maxResultsPerRun: 25_000,
+};
+
+/** A SARIF upload as the emulator stores it, for assertions. */
+export interface GitHubSarifUploadRecord {
+  id: string;
+  commitSha: string;
+  ref: string;
+  /** What the last status request answered, or 'pending' before any. */
+  status: 'pending' | 'complete' | 'failed';
+  /** The processing errors of a failed upload. */
+  errors: string[];
+  /** The decoded SARIF log. */
+  log: unknown;
 }
 
 /** One HTTP request the emulator received and what it answered. */
@@ -251,6 +309,11 @@ export const GITHUB_PULL_COMMIT_CAP = 250;
  * (docs.github.com/rest/commits/commits#compare-two-commits).
  */
 export const GITHUB_COMPARE_COMMIT_CAP = 250;
+
+/**
+ * GitHub lists at most 3,000 files of a pull request (docs.github.com/rest/pulls/pulls#list-pull-requests-files).
+ */
+export const GITHUB_PULL_FILES_CAP = 3000;
 
 const PER_PAGE_DEFAULT = 30;
 const PER_PAGE_MAX = 100;
@@ -395,6 +458,7 @@ interface PullRecord {
   merged: boolean;
   /** Undefined: taken from the commits' authors. */
   user: string | undefined;
+  files: GitHubPullFileDef[];
 }
 
 interface EnvironmentRecord {
@@ -467,7 +531,19 @@ interface RepoState {
   deployments: DeploymentRecord[];
   comments: CommentRecord[];
   commitStatuses: CommitStatusRecord[];
+  sarifUploads: Map<string, SarifUploadState>;
   ancestorCache: Map<string, Set<string>>;
+}
+
+interface SarifUploadState {
+  id: string;
+  commitSha: string;
+  ref: string;
+  log: Json;
+  /** Status requests still to answer 'pending'. */
+  pendingPolls: number;
+  status: 'pending' | 'complete' | 'failed';
+  errors: string[];
 }
 
 /** Builds a repository's commit graph from its definition; throws, naming the commit, when it cannot. */
@@ -569,6 +645,7 @@ function buildRepository(def: GitHubRepoDef, id: number): RepoState {
     deployments: [],
     comments: [],
     commitStatuses: [],
+    sarifUploads: new Map(),
     ancestorCache: new Map(),
   };
   for (const pull of def.pulls ?? []) {
@@ -590,6 +667,7 @@ function buildRepository(def: GitHubRepoDef, id: number): RepoState {
       state: pull.merged ? 'closed' : (pull.state ?? 'open'),
       merged: pull.merged ?? false,
       user: pull.user,
+      files: pull.files ?? [],
     });
   }
   return repo;
@@ -728,6 +806,7 @@ const STATUSES_DOCS = `${DOCS}/deployments/statuses`;
 const COMMENTS_DOCS = `${DOCS}/issues/comments`;
 const PULLS_DOCS = `${DOCS}/pulls/pulls`;
 const COMMITS_DOCS = `${DOCS}/commits/commits`;
+const CODE_SCANNING_DOCS = `${DOCS}/code-scanning/code-scanning`;
 
 /**
  * What the emulator answers, with the permission each needs (docs.github.com/rest/authentication/permissions-required-for-github-apps).
@@ -747,6 +826,13 @@ const OPERATIONS: readonly Operation[] = [
     docs: `${PULLS_DOCS}#list-commits-on-a-pull-request`,
     permission: [['pull_requests', 'read']],
     handle: (world, call) => world.listPullCommits(call),
+  },
+  {
+    method: 'GET',
+    path: `${REPO}/pulls/{pull_number}/files`,
+    docs: `${PULLS_DOCS}#list-pull-requests-files`,
+    permission: [['pull_requests', 'read']],
+    handle: (world, call) => world.listPullFiles(call),
   },
   {
     method: 'GET',
@@ -841,6 +927,20 @@ const OPERATIONS: readonly Operation[] = [
     ],
     handle: (world, call) => world.updateComment(call),
   },
+  {
+    method: 'POST',
+    path: `${REPO}/code-scanning/sarifs`,
+    docs: `${CODE_SCANNING_DOCS}#upload-an-analysis-as-sarif-data`,
+    permission: [['security_events', 'write']],
+    handle: (world, call) => world.uploadSarif(call),
+  },
+  {
+    method: 'GET',
+    path: `${REPO}/code-scanning/sarifs/{sarif_id}`,
+    docs: `${CODE_SCANNING_DOCS}#get-information-about-a-sarif-upload`,
+    permission: [['security_events', 'read']],
+    handle: (world, call) => world.getSarifUpload(call),
+  },
 ];
 
 const ROUTES = OPERATIONS.map((operation) => ({ operation, ...pathPattern(operation.path) }));
@@ -911,10 +1011,16 @@ class GitHubWorld {
   private nextCommentId = 1;
   private nextEnvironmentId = 1;
   private nextRuleId = 1;
+  private nextSarifUpload = 1;
   private readonly apiBase: () => string;
+  private readonly sarif: { pendingPolls: number; limits: GitHubSarifLimits };
 
-  constructor(definitions: readonly GitHubRepoDef[], apiBase: () => string) {
+  constructor(definitions: readonly GitHubRepoDef[], apiBase: () => string, sarif: GitHubSarifOptions = {}) {
     this.apiBase = apiBase;
+    this.sarif = {
+      pendingPolls: sarif.pendingPolls ?? 0,
+      limits: { ...GITHUB_SARIF_LIMITS, ...sarif.limits },
+    };
     this.repos = definitions.map((def) => buildRepository(def, stableId(`${def.owner}/${def.name}`)));
     for (const [index, def] of definitions.entries()) {
       const repo = this.repos[index] as RepoState;
@@ -1184,9 +1290,9 @@ class GitHubWorld {
       maintainer_can_modify: false,
       // The true count: only the list of commits is capped at 250.
       commits: commits.length,
-      additions: 0,
-      deletions: 0,
-      changed_files: 0,
+      additions: pull.files.reduce((sum, file) => sum + patchCounts(file.patch).additions, 0),
+      deletions: pull.files.reduce((sum, file) => sum + patchCounts(file.patch).deletions, 0),
+      changed_files: pull.files.length,
     };
   }
 
@@ -1293,6 +1399,33 @@ class GitHubWorld {
       GITHUB_PULL_COMMIT_CAP,
     );
     return pagedReply(paginate(commits, call), (commit) => this.commitView(call.repo, commit, false));
+  }
+
+  /** The files of a pull request, as defined, at most 3,000 however many pages are asked for. */
+  listPullFiles(call: Call): Reply {
+    const pull = this.pullOf(call);
+    if (!pull) return notFound(`${PULLS_DOCS}#list-pull-requests-files`);
+    const headSha = call.repo.branches.get(pull.head) as string;
+    const files = pull.files.slice(0, GITHUB_PULL_FILES_CAP);
+    return pagedReply(paginate(files, call), (file) => this.pullFileView(call.repo, headSha, file));
+  }
+
+  private pullFileView(repo: RepoState, headSha: string, file: GitHubPullFileDef): Json {
+    const { additions, deletions } = patchCounts(file.patch);
+    const path = file.filename.split('/').map(encodeURIComponent).join('/');
+    return withoutUndefined({
+      sha: sha1(`blob\0${headSha}\0${file.filename}`),
+      filename: file.filename,
+      status: file.status ?? 'modified',
+      additions,
+      deletions,
+      changes: additions + deletions,
+      blob_url: `${WEB}/${repo.owner}/${repo.name}/blob/${headSha}/${path}`,
+      raw_url: `${WEB}/${repo.owner}/${repo.name}/raw/${headSha}/${path}`,
+      contents_url: `${this.repoApi(repo)}/contents/${path}?ref=${headSha}`,
+      patch: file.patch,
+      previous_filename: file.previousFilename,
+    });
   }
 
   compare(call: Call): Reply {
@@ -1738,6 +1871,118 @@ class GitHubWorld {
     return jsonReply(201, view, { location: view.url as string });
   }
 
+  /**
+   * Accepts a SARIF upload as code scanning does: the body's fields checked like GitHub's request validation, then
+   * the `sarif` field Base64-decoded and gunzipped. Over the size limit is 413, a field that does not decode 400 "SARIF
+   * ZIP upload is invalid", a log that is not SARIF 2.1.0 with runs 400 "Invalid SARIF" (the answers listed in
+   * docs.github.com/code-security/code-scanning/troubleshooting-sarif-uploads). Anything else is 202: the rest of
+   * the checks happen while processing (see `processSarif`).
+   */
+  uploadSarif(call: Call): Reply {
+    const docs = `${CODE_SCANNING_DOCS}#upload-an-analysis-as-sarif-data`;
+    const problem = bodyProblem(
+      call.body,
+      {
+        commit_sha: 'string',
+        ref: 'string',
+        sarif: 'string',
+        checkout_uri: 'string',
+        started_at: 'string',
+        tool_name: 'string',
+        validate: 'boolean',
+      },
+      ['commit_sha', 'ref', 'sarif'],
+      docs,
+    );
+    if (problem) return problem;
+    const {
+      commit_sha: commitSha,
+      ref,
+      sarif,
+    } = call.body as { commit_sha: string; ref: string; sarif: string };
+    for (const [name, value, pattern] of [
+      ['commit_sha', commitSha, SARIF_COMMIT_PATTERN],
+      ['ref', ref, SARIF_REF_PATTERN],
+    ] as const) {
+      if (!pattern.test(value)) {
+        return invalidRequest(`For 'properties/${name}', ${shown(value)} does not match ${pattern}.`, docs);
+      }
+    }
+    const encoded = sarif.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded) || encoded.length % 4 === 1) {
+      return errorReply(400, 'SARIF ZIP upload is invalid', docs);
+    }
+    const gzipped = Buffer.from(encoded, 'base64');
+    if (gzipped.length > this.sarif.limits.maxGzippedBytes) {
+      return errorReply(413, 'SARIF ZIP upload is too large', docs);
+    }
+    let text: string;
+    try {
+      text = gunzipSync(gzipped, { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8');
+    } catch {
+      return errorReply(400, 'SARIF ZIP upload is invalid', docs);
+    }
+    let log: unknown;
+    try {
+      log = JSON.parse(text);
+    } catch {
+      return errorReply(400, 'Invalid SARIF', docs);
+    }
+    const runs = isPlainObject(log) ? log.runs : undefined;
+    const wellFormed =
+      isPlainObject(log) &&
+      log.version === '2.1.0' &&
+      Array.isArray(runs) &&
+      runs.every((run) => isPlainObject(run) && typeof driverOf(run)?.name === 'string');
+    if (!wellFormed) return errorReply(400, 'Invalid SARIF', docs);
+    const digest = sha1(`sarif:${this.nextSarifUpload++}:${call.repo.id}`);
+    const id = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`;
+    call.repo.sarifUploads.set(id, {
+      id,
+      commitSha,
+      ref,
+      log: log as Json,
+      pendingPolls: this.sarif.pendingPolls,
+      status: 'pending',
+      errors: [],
+    });
+    return jsonReply(202, { id, url: `${this.repoApi(call.repo)}/code-scanning/sarifs/${id}` });
+  }
+
+  /** Where an upload stands: pending for the configured number of requests, then complete or failed. */
+  getSarifUpload(call: Call): Reply {
+    const upload = call.repo.sarifUploads.get(call.params.sarif_id ?? '');
+    if (!upload) return notFound(`${CODE_SCANNING_DOCS}#get-information-about-a-sarif-upload`);
+    if (upload.status === 'pending' && upload.pendingPolls > 0) {
+      upload.pendingPolls -= 1;
+      return jsonReply(200, { processing_status: 'pending', analyses_url: null });
+    }
+    if (upload.status === 'pending') {
+      const error = processSarif(upload.log, this.sarif.limits);
+      upload.status = error === undefined ? 'complete' : 'failed';
+      upload.errors = error === undefined ? [] : [error];
+    }
+    if (upload.status === 'failed') {
+      return jsonReply(200, { processing_status: 'failed', analyses_url: null, errors: upload.errors });
+    }
+    return jsonReply(200, {
+      processing_status: 'complete',
+      analyses_url: `${this.repoApi(call.repo)}/code-scanning/analyses?sarif_id=${upload.id}`,
+    });
+  }
+
+  /** A repository's uploads, oldest first, copied for assertions. */
+  sarifUploadRecords(owner: string, name: string): GitHubSarifUploadRecord[] {
+    return [...this.repoOrThrow(owner, name).sarifUploads.values()].map((upload) => ({
+      id: upload.id,
+      commitSha: upload.commitSha,
+      ref: upload.ref,
+      status: upload.status,
+      errors: [...upload.errors],
+      log: structuredClone(upload.log),
+    }));
+  }
+
   updateComment(call: Call): Reply {
     const docs = `${COMMENTS_DOCS}#update-an-issue-comment`;
     const id = positiveInteger(call.params.comment_id);
@@ -1749,6 +1994,98 @@ class GitHubWorld {
     comment.updatedAt = isoSeconds(call.now);
     return jsonReply(200, this.commentView(call.repo, comment));
   }
+}
+
+/** Lines a patch adds and removes (hunk headers and "\\ No newline at end of file" are neither). */
+function patchCounts(patch: string | undefined): { additions: number; deletions: number } {
+  const lines = patch?.split('\n') ?? [];
+  return {
+    additions: lines.filter((line) => line.startsWith('+')).length,
+    deletions: lines.filter((line) => line.startsWith('-')).length,
+  };
+}
+
+// --- Code scanning --------------------------------------------------------------------------------------------
+
+/** The upload body's patterns, from GitHub's description (code-scanning-analysis-commit-sha, code-scanning-ref-full). */
+const SARIF_COMMIT_PATTERN = /^([0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?)$/;
+const SARIF_REF_PATTERN = /^refs\/(heads|tags|pull)\/.*$/;
+
+/** The processing error code scanning reports for runs that share a category (since July 2025). */
+export const GITHUB_SARIF_DUPLICATE_CATEGORY_ERROR =
+  'A delivery cannot contain multiple runs with the same category. Please upload a single run per category. For more information, see https://github.blog/changelog/2025-07-21-code-scanning-will-stop-combining-multiple-sarif-runs-uploaded-in-the-same-sarif-file/';
+
+function driverOf(run: Json): Json | undefined {
+  const tool = run.tool;
+  return isPlainObject(tool) && isPlainObject(tool.driver) ? tool.driver : undefined;
+}
+
+/**
+ * The first processing error code scanning would report for a log, in its words (as github/codeql-action relays
+ * them: "rejecting SARIF, as there are more runs than allowed (21 > 20)", "… more results per run than allowed
+ * (42118 > 25000)", the duplicate-category rejection of github.blog/changelog/2025-07-21-…, "could not convert
+ * rules: invalid security severity value, is not a number", "locationFromSarifResult: expected artifact location");
+ * undefined when it would process. Runs share a category when their tool (name, full name, version, semantic version,
+ * guid, as codeql-action's `createRunKey` compares them) and the category of `automationDetails.id` (everything before
+ * its last '/') are the same.
+ */
+function processSarif(log: Json, limits: GitHubSarifLimits): string | undefined {
+  const runs = (log.runs as Json[]) ?? [];
+  if (runs.length > limits.maxRuns) {
+    return `rejecting SARIF, as there are more runs than allowed (${runs.length} > ${limits.maxRuns})`;
+  }
+  const keys = new Set<string>();
+  for (const run of runs) {
+    const results = Array.isArray(run.results) ? (run.results as unknown[]) : [];
+    if (results.length > limits.maxResultsPerRun) {
+      return `rejecting SARIF, as there are more results per run than allowed (${results.length} > ${limits.maxResultsPerRun})`;
+    }
+    const driver = driverOf(run) ?? {};
+    const id = isPlainObject(run.automationDetails) ? String(run.automationDetails.id ?? '') : '';
+    const category = id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
+    const key = JSON.stringify([
+      driver.name,
+      driver.fullName,
+      driver.version,
+      driver.semanticVersion,
+      driver.guid,
+      category,
+    ]);
+    if (keys.has(key)) return GITHUB_SARIF_DUPLICATE_CATEGORY_ERROR;
+    keys.add(key);
+  }
+  for (const run of runs) {
+    const tool = isPlainObject(run.tool) ? run.tool : {};
+    const components = [driverOf(run), ...(Array.isArray(tool.extensions) ? tool.extensions : [])];
+    for (const component of components) {
+      const rules = isPlainObject(component) && Array.isArray(component.rules) ? component.rules : [];
+      for (const rule of rules) {
+        const severity =
+          isPlainObject(rule) && isPlainObject(rule.properties)
+            ? rule.properties['security-severity']
+            : undefined;
+        if (severity !== undefined && !Number.isFinite(Number(severity))) {
+          return `could not convert rules: invalid security severity value, is not a number: ${String(severity)}`;
+        }
+      }
+    }
+    const artifacts = Array.isArray(run.artifacts) ? run.artifacts : [];
+    for (const result of Array.isArray(run.results) ? run.results : []) {
+      const locations = isPlainObject(result) && Array.isArray(result.locations) ? result.locations : [];
+      for (const location of locations) {
+        const physical = isPlainObject(location) ? location.physicalLocation : undefined;
+        if (!isPlainObject(physical)) continue;
+        const artifact = isPlainObject(physical.artifactLocation) ? physical.artifactLocation : {};
+        const indexed = typeof artifact.index === 'number' ? artifacts[artifact.index] : undefined;
+        const indexedUri =
+          isPlainObject(indexed) && isPlainObject(indexed.location) ? indexed.location.uri : undefined;
+        if (typeof artifact.uri !== 'string' && typeof indexedUri !== 'string') {
+          return 'locationFromSarifResult: expected artifact location';
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /** A deployment payload as GitHub keeps it: JSON text that holds an object is stored as that object. */
@@ -1919,7 +2256,7 @@ export class GitHubEmulator {
     this.tokens = options.tokens ?? { [DEFAULT_GITHUB_TOKEN]: { login: DEFAULT_GITHUB_LOGIN } };
     this.rateLimit = options.rateLimit ?? DEFAULT_GITHUB_RATE_LIMIT;
     this.contentRateLimits = options.contentRateLimits ?? DEFAULT_GITHUB_CONTENT_RATE_LIMITS;
-    this.world = new GitHubWorld(options.repos ?? [], () => this.url);
+    this.world = new GitHubWorld(options.repos ?? [], () => this.url, options.sarif);
   }
 
   /**
@@ -1985,6 +2322,11 @@ export class GitHubEmulator {
         }),
       ),
     }));
+  }
+
+  /** The repository's SARIF uploads, oldest first, each with its decoded log and processing state. */
+  sarifUploads(owner: string, repo: string): GitHubSarifUploadRecord[] {
+    return this.world.sarifUploadRecords(owner, repo);
   }
 
   /** The comments on an issue or pull request, oldest first. */

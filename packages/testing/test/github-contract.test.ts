@@ -1,7 +1,9 @@
 // Contract tests: raw calls to the GitHub emulator and its answers, checked against GitHub's description.
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { describeWithContracts } from '../src/contracts.ts';
 import {
@@ -15,6 +17,7 @@ import {
 } from '../src/github-contract.ts';
 import {
   GITHUB_EMULATED_OPERATIONS,
+  GITHUB_SARIF_LIMITS,
   GitHubEmulator,
   type GitHubEmulatorOptions,
   type GitHubRecordedRequest,
@@ -27,6 +30,8 @@ const BOT = 'ghs_contract_bot';
 const DEPLOY_READER = 'ghs_contract_deploy_reader';
 
 const options: GitHubEmulatorOptions = {
+  // Each upload answers 'pending' once, so all three processing states are checked.
+  sarif: { pendingPolls: 1 },
   tokens: {
     [BOT]: { login: 'github-actions[bot]' },
     [DEPLOY_READER]: { login: 'reader', permissions: { deployments: 'read' } },
@@ -49,7 +54,22 @@ const options: GitHubEmulatorOptions = {
         orphan: [{ message: 'Unrelated root' }],
       },
       pulls: [
-        { number: 1, title: 'Top 5 widget', body: 'Shows the top 5.', head: 'feature/top-5', base: 'main' },
+        {
+          number: 1,
+          title: 'Top 5 widget',
+          body: 'Shows the top 5.',
+          head: 'feature/top-5',
+          base: 'main',
+          files: [
+            {
+              filename: 'src/top5.ts',
+              status: 'added',
+              patch: '@@ -0,0 +1,2 @@\n+export const top = 5;\n+export const order = "desc";',
+            },
+            { filename: 'README.md', patch: '@@ -1,3 +1,3 @@\n # Dashboard\n-Old\n+New\n end' },
+            { filename: 'logo.png', status: 'renamed', previousFilename: 'img/logo.png' },
+          ],
+        },
         { number: 2, title: 'Hotfix', head: 'hotfix', base: 'main' },
       ],
       environments: [
@@ -100,6 +120,7 @@ async function driveEveryOperation(gh: GitHubEmulator): Promise<void> {
   await call(gh, 'GET', `${BASE}/pulls/1`, undefined, DEPLOY_READER);
   await call(gh, 'GET', `${BASE}/pulls/1/commits?per_page=1&page=2`);
   await call(gh, 'GET', `${BASE}/pulls/99/commits`);
+  await call(gh, 'GET', `${BASE}/pulls/1/files?per_page=1&page=2`);
 
   await call(gh, 'GET', `${BASE}/compare/main...feature/top-5`);
   await call(gh, 'GET', `${BASE}/compare/main...hotfix?per_page=1`);
@@ -169,6 +190,45 @@ async function driveEveryOperation(gh: GitHubEmulator): Promise<void> {
   await call(gh, 'GET', `${BASE}/issues/1/comments?since=2020-01-01T00:00:00Z&per_page=10`);
   await call(gh, 'GET', `${BASE}/issues/99/comments`);
 
+  // Code scanning: an upload and its status, refusals of the body, the size and the permission.
+  const sarif = (log: unknown) => gzipSync(JSON.stringify(log)).toString('base64');
+  const log = {
+    version: '2.1.0',
+    runs: [
+      { tool: { driver: { name: 'flowkit-audit', rules: [] } }, automationDetails: { id: 'flowkit/a/' } },
+    ],
+  };
+  const upload = await call(gh, 'POST', `${BASE}/code-scanning/sarifs`, {
+    commit_sha: main,
+    ref: 'refs/heads/main',
+    sarif: sarif(log),
+    tool_name: 'flowkit',
+  });
+  await call(gh, 'GET', `${BASE}/code-scanning/sarifs/${upload.id}`);
+  await call(gh, 'GET', `${BASE}/code-scanning/sarifs/${upload.id}`);
+  const twice = { ...log, runs: [...log.runs, ...log.runs] };
+  const failing = await call(gh, 'POST', `${BASE}/code-scanning/sarifs`, {
+    commit_sha: main,
+    ref: 'refs/pull/1/merge',
+    sarif: sarif(twice),
+  });
+  await call(gh, 'GET', `${BASE}/code-scanning/sarifs/${failing.id}`);
+  await call(gh, 'GET', `${BASE}/code-scanning/sarifs/${failing.id}`);
+  await call(gh, 'GET', `${BASE}/code-scanning/sarifs/${failing.id}`, undefined, DEPLOY_READER);
+  await call(gh, 'GET', `${BASE}/code-scanning/sarifs/00000000-0000-0000-0000-000000000000`);
+  await call(gh, 'POST', `${BASE}/code-scanning/sarifs`, {
+    commit_sha: main,
+    ref: 'refs/heads/main',
+    sarif: '!',
+  });
+  await call(gh, 'POST', `${BASE}/code-scanning/sarifs`, {
+    commit_sha: main,
+    ref: 'refs/heads/main',
+    sarif: randomBytes(GITHUB_SARIF_LIMITS.maxGzippedBytes + 1).toString('base64'),
+  });
+  const refused = { commit_sha: main, ref: 'refs/heads/main', sarif: sarif(log) };
+  await call(gh, 'POST', `${BASE}/code-scanning/sarifs`, refused, DEPLOY_READER);
+
   // Rate limits, and a secondary limit as failNext gives it.
   gh.failNext({ path: `${BASE}/issues/1/comments` }, { status: 429, headers: { 'retry-after': '30' } });
   await call(gh, 'GET', `${BASE}/issues/1/comments`);
@@ -183,6 +243,9 @@ async function driveMalformedRequests(gh: GitHubEmulator): Promise<void> {
   await call(gh, 'POST', `${BASE}/deployments/1/statuses`, { state: 'done' });
   await call(gh, 'POST', `${BASE}/issues/1/comments`, {});
   await call(gh, 'GET', `${BASE}/pulls/1/commits?limit=5`);
+  const sha = gh.sha(OWNER, REPO, 'main');
+  await call(gh, 'POST', `${BASE}/code-scanning/sarifs`, { commit_sha: sha, ref: 'refs/heads/main' });
+  await call(gh, 'POST', `${BASE}/code-scanning/sarifs`, { commit_sha: sha, ref: 'main', sarif: 'H4sI' });
 }
 
 function statusesSeen(requests: readonly GitHubRecordedRequest[]): string[] {
@@ -229,6 +292,7 @@ describeWithContracts('GitHub contract', (dir) => {
         `${REPOS}/pulls/{pull_number} 404`,
         `${REPOS}/pulls/{pull_number}/commits 200`,
         `${REPOS}/pulls/{pull_number}/commits 404`,
+        `${REPOS}/pulls/{pull_number}/files 200`,
         `${REPOS}/compare/{basehead} 200`,
         `${REPOS}/compare/{basehead} 404`,
         `${REPOS}/commits/{ref} 200`,
@@ -259,6 +323,13 @@ describeWithContracts('GitHub contract', (dir) => {
         'POST /repos/{owner}/{repo}/issues/{issue_number}/comments 422',
         'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id} 200',
         'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id} 404',
+        'POST /repos/{owner}/{repo}/code-scanning/sarifs 202',
+        'POST /repos/{owner}/{repo}/code-scanning/sarifs 400',
+        'POST /repos/{owner}/{repo}/code-scanning/sarifs 403',
+        'POST /repos/{owner}/{repo}/code-scanning/sarifs 413',
+        `${REPOS}/code-scanning/sarifs/{sarif_id} 200`,
+        `${REPOS}/code-scanning/sarifs/{sarif_id} 403`,
+        `${REPOS}/code-scanning/sarifs/{sarif_id} 404`,
       ].sort(),
     );
     const rateLimited = limited.requests
@@ -267,6 +338,24 @@ describeWithContracts('GitHub contract', (dir) => {
     expect(rateLimited).toEqual([
       expect.stringMatching(/^You have exceeded a secondary rate limit/),
       expect.stringMatching(/^API rate limit exceeded for installation ID/),
+    ]);
+  });
+
+  test('the SARIF status is checked in each processing state, a failure with its error', () => {
+    const states = gh.requests
+      .filter(
+        (r) =>
+          r.operation === 'GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}' && r.status === 200,
+      )
+      .map((r) => r.response as Json);
+    expect(states.map((state) => state.processing_status)).toEqual([
+      'pending',
+      'complete',
+      'pending',
+      'failed',
+    ]);
+    expect(states[3].errors).toEqual([
+      expect.stringMatching(/^A delivery cannot contain multiple runs with the same category/),
     ]);
   });
 
@@ -282,6 +371,7 @@ describeWithContracts('GitHub contract', (dir) => {
   test('answers to malformed requests fit the description too, apart from its known gaps', () => {
     expect(statusesSeen(malformed.requests)).toEqual([
       'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits 200',
+      'POST /repos/{owner}/{repo}/code-scanning/sarifs 422',
       'POST /repos/{owner}/{repo}/deployments 400',
       'POST /repos/{owner}/{repo}/deployments 422',
       'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses 404',
@@ -330,6 +420,12 @@ describeWithContracts('GitHub contract', (dir) => {
           "POST /repos/{owner}/{repo}/issues/{issue_number}/comments request: body (root) must have required property 'body'",
         ],
         ['GET /repos/{owner}/{repo}/pulls/{pull_number}/commits request: unknown query parameter "limit"'],
+        [
+          "POST /repos/{owner}/{repo}/code-scanning/sarifs request: body (root) must have required property 'sarif'",
+        ],
+        [
+          'POST /repos/{owner}/{repo}/code-scanning/sarifs request: body /ref must match pattern "^refs/(heads|tags|pull)/.*$" (got "main")',
+        ],
       ]);
     });
 
@@ -416,6 +512,7 @@ describeWithContracts('GitHub contract', (dir) => {
       expect(contract.fromFullDescription).toEqual([
         'GET /repos/{owner}/{repo}/pulls/{pull_number}',
         'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits',
+        'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
         'GET /repos/{owner}/{repo}/commits/{ref}',
         'POST /repos/{owner}/{repo}/statuses/{sha}',
       ]);
@@ -430,6 +527,7 @@ describeWithContracts('GitHub contract', (dir) => {
           ...Object.keys(subset.paths),
           '/repos/{owner}/{repo}/pulls/{pull_number}',
           '/repos/{owner}/{repo}/pulls/{pull_number}/commits',
+          '/repos/{owner}/{repo}/pulls/{pull_number}/files',
           '/repos/{owner}/{repo}/commits/{ref}',
           '/repos/{owner}/{repo}/statuses/{sha}',
         ].sort(),

@@ -1,4 +1,6 @@
 // Behaviour of the GitHub emulator through HTTP: what each endpoint answers; auth, rate limits and faults.
+import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import {
   DEFAULT_GITHUB_TOKEN,
@@ -1028,5 +1030,194 @@ describe('GitHubEmulator', () => {
       });
       expect(gh.comments(OWNER, REPO, 1)).toHaveLength(1);
     });
+  });
+});
+
+describe('GitHubEmulator code scanning', () => {
+  const SCANNER = 'ghs_scanner';
+  const READ_ONLY = 'ghs_fork_pr';
+  const SARIFS = `${BASE}/code-scanning/sarifs`;
+  let gh: GitHubEmulator;
+
+  const encode = (log: unknown) => gzipSync(JSON.stringify(log)).toString('base64');
+  const run = (tool: string, category: string | undefined, results: unknown[] = []) => ({
+    tool: { driver: { name: tool, rules: [] } },
+    ...(category === undefined ? {} : { automationDetails: { id: category } }),
+    results,
+  });
+  const sarifLog = (...runs: unknown[]) => ({ version: '2.1.0', runs });
+  const upload = (body: Record<string, unknown>, token: string = SCANNER) =>
+    post(gh, SARIFS, { commit_sha: gh.sha(OWNER, REPO, 'main'), ref: 'refs/heads/main', ...body }, { token });
+  /** Uploads a log and answers its status after processing. */
+  const processed = async (log: unknown) => {
+    const accepted = await upload({ sarif: encode(log) });
+    expect(accepted.status).toBe(202);
+    return (await get(gh, `${SARIFS}/${accepted.body.id}`, { token: SCANNER })).body;
+  };
+
+  beforeEach(async () => {
+    gh = await GitHubEmulator.start(
+      options({
+        tokens: {
+          [SCANNER]: {
+            login: 'github-actions[bot]',
+            permissions: { security_events: 'write', contents: 'read' },
+          },
+          [READ_ONLY]: {
+            login: 'github-actions[bot]',
+            permissions: { security_events: 'read', contents: 'read' },
+          },
+          [READER]: { login: 'reader', permissions: { contents: 'read' } },
+        },
+        sarif: { limits: { maxGzippedBytes: 2048, maxRuns: 3, maxResultsPerRun: 2 } },
+      }),
+    );
+  });
+
+  afterEach(async () => {
+    await gh.stop();
+  });
+
+  test('accepts gzip+Base64 SARIF with 202 and an id, processed by the next status request', async () => {
+    const log = sarifLog(run('flowkit-audit', 'flowkit/audit/'), run('Trivy', 'flowkit/trivy/'));
+    // Base64 wrapped at 76 columns, as plain `base64` writes it, is accepted too.
+    const wrapped = encode(log).replace(/(.{76})/g, '$1\n');
+    const accepted = await upload({ sarif: wrapped, checkout_uri: 'file:///github/workspace/' });
+    expect(accepted.status).toBe(202);
+    expect(accepted.body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(accepted.body.url).toBe(`${gh.url}${SARIFS}/${accepted.body.id}`);
+    expect(gh.sarifUploads(OWNER, REPO)).toEqual([
+      {
+        id: accepted.body.id,
+        commitSha: gh.sha(OWNER, REPO, 'main'),
+        ref: 'refs/heads/main',
+        status: 'pending',
+        errors: [],
+        log,
+      },
+    ]);
+    const status = await get(gh, accepted.body.url.slice(gh.url.length), { token: SCANNER });
+    expect(status).toMatchObject({
+      status: 200,
+      body: {
+        processing_status: 'complete',
+        analyses_url: `${gh.url}${BASE}/code-scanning/analyses?sarif_id=${accepted.body.id}`,
+      },
+    });
+    expect(gh.sarifUploads(OWNER, REPO)[0]?.status).toBe('complete');
+  });
+
+  test('answers pending for as many status requests as configured', async () => {
+    const slow = await GitHubEmulator.start(options({ sarif: { pendingPolls: 2 } }));
+    try {
+      const accepted = await post(slow, SARIFS, {
+        commit_sha: slow.sha(OWNER, REPO, 'main'),
+        ref: 'refs/pull/1/merge',
+        sarif: encode(sarifLog(run('x', 'c/'))),
+      });
+      const states: string[] = [];
+      for (let n = 0; n < 4; n++) {
+        states.push((await get(slow, `${SARIFS}/${accepted.body.id}`)).body.processing_status);
+      }
+      expect(states).toEqual(['pending', 'pending', 'complete', 'complete']);
+    } finally {
+      await slow.stop();
+    }
+  });
+
+  test('several runs of one tool and category fail processing with the July 2025 rejection', async () => {
+    const failed = await processed(sarifLog(run('Trivy', 'scan/'), run('Trivy', 'scan/2025-07-22')));
+    expect(failed).toEqual({
+      processing_status: 'failed',
+      analyses_url: null,
+      errors: [
+        'A delivery cannot contain multiple runs with the same category. Please upload a single run per category. For more information, see https://github.blog/changelog/2025-07-21-code-scanning-will-stop-combining-multiple-sarif-runs-uploaded-in-the-same-sarif-file/',
+      ],
+    });
+    expect(
+      (await processed(sarifLog(run('Trivy', undefined), run('Trivy', undefined)))).processing_status,
+    ).toBe('failed');
+    // Another tool, or another category, is another analysis.
+    expect(
+      (await processed(sarifLog(run('Trivy', 'scan/'), run('gitleaks', 'scan/')))).processing_status,
+    ).toBe('complete');
+    expect((await processed(sarifLog(run('Trivy', 'a/'), run('Trivy', 'b/')))).processing_status).toBe(
+      'complete',
+    );
+  });
+
+  test('processing rejects too many runs or results, a non-numeric security-severity and a result without a file', async () => {
+    const errors = async (log: unknown) => (await processed(log)).errors;
+    expect(await errors(sarifLog(run('a', 'a/'), run('b', 'b/'), run('c', 'c/'), run('d', 'd/')))).toEqual([
+      'rejecting SARIF, as there are more runs than allowed (4 > 3)',
+    ]);
+    expect(await errors(sarifLog(run('a', 'a/', [{}, {}, {}])))).toEqual([
+      'rejecting SARIF, as there are more results per run than allowed (3 > 2)',
+    ]);
+    const severity = run('a', 'a/');
+    severity.tool.driver.rules = [{ id: 'r', properties: { 'security-severity': 'high' } }] as never[];
+    expect(await errors(sarifLog(severity))).toEqual([
+      'could not convert rules: invalid security severity value, is not a number: high',
+    ]);
+    const located = (artifactLocation: unknown) =>
+      sarifLog({
+        ...run('a', 'a/', [
+          { ruleId: 'r', message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation } }] },
+        ]),
+        artifacts: [{ location: { uri: 'src/a.js' } }],
+      });
+    expect(await errors(located({ uriBaseId: '%SRCROOT%' }))).toEqual([
+      'locationFromSarifResult: expected artifact location',
+    ]);
+    expect((await processed(located({ index: 0 }))).processing_status).toBe('complete');
+  });
+
+  test('refuses a body that does not decode, is not SARIF 2.1.0, or is too large', async () => {
+    const message = async (body: Record<string, unknown>) => {
+      const answer = await upload(body);
+      return [answer.status, answer.body.message];
+    };
+    expect(await message({ sarif: 'not base64!' })).toEqual([400, 'SARIF ZIP upload is invalid']);
+    expect(await message({ sarif: Buffer.from('{"version":"2.1.0"}').toString('base64') })).toEqual([
+      400,
+      'SARIF ZIP upload is invalid',
+    ]);
+    expect(await message({ sarif: gzipSync('not json').toString('base64') })).toEqual([400, 'Invalid SARIF']);
+    expect(await message({ sarif: encode({ version: '2.0.0', runs: [] }) })).toEqual([400, 'Invalid SARIF']);
+    expect(await message({ sarif: encode({ version: '2.1.0' }) })).toEqual([400, 'Invalid SARIF']);
+    expect(await message({ sarif: encode(sarifLog({ results: [] })) })).toEqual([400, 'Invalid SARIF']);
+    expect(await message({ sarif: randomBytes(2049).toString('base64') })).toEqual([
+      413,
+      'SARIF ZIP upload is too large',
+    ]);
+    expect(await message({ sarif: randomBytes(2048).toString('base64') })).toEqual([
+      400,
+      'SARIF ZIP upload is invalid',
+    ]);
+    expect(await message({ ref: 'main', sarif: encode(sarifLog()) })).toEqual([
+      422,
+      `Invalid request.\n\nFor 'properties/ref', "main" does not match /^refs\\/(heads|tags|pull)\\/.*$/.`,
+    ]);
+    expect(await message({ commit_sha: 'abc123', sarif: encode(sarifLog()) })).toEqual([
+      422,
+      `Invalid request.\n\nFor 'properties/commit_sha', "abc123" does not match /^([0-9a-fA-F]{40}(?:[0-9a-fA-F]{24})?)$/.`,
+    ]);
+    expect(await message({})).toEqual([422, 'Invalid request.\n\n"sarif" wasn\'t supplied.']);
+    expect(gh.sarifUploads(OWNER, REPO)).toEqual([]);
+  });
+
+  test('needs security_events: write to upload and read to ask; unknown ids are 404', async () => {
+    const denied = await upload({ sarif: encode(sarifLog()) }, READ_ONLY);
+    expect(denied.status).toBe(403);
+    expect(denied.body.message).toBe('Resource not accessible by integration');
+    expect(denied.headers.get('x-accepted-github-permissions')).toBe('security_events=write');
+    const accepted = await upload({ sarif: encode(sarifLog()) });
+    expect((await get(gh, `${SARIFS}/${accepted.body.id}`, { token: READ_ONLY })).status).toBe(200);
+    const unreadable = await get(gh, `${SARIFS}/${accepted.body.id}`, { token: READER });
+    expect(unreadable.status).toBe(403);
+    expect(unreadable.headers.get('x-accepted-github-permissions')).toBe('security_events=read');
+    expect((await get(gh, `${SARIFS}/6c81cd8e-b078-4ac3-a3be-1dad7dbd0b53`, { token: SCANNER })).status).toBe(
+      404,
+    );
   });
 });
