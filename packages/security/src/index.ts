@@ -1,0 +1,5 @@
+// Security scanning: secrets, dependency audits and workflow audits, reported as findings.
+
+export * from './sarif.ts';
+export * from './secrets/index.ts';
+export * from './workflow-audit.ts';
