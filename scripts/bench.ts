@@ -9,6 +9,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chooseAnnotations, findingsTable } from '@flowkit/findings';
+import { parseNpmAudit } from '@flowkit/security';
 import {
   DEFAULT_JIRA_API_TOKEN,
   DEFAULT_JIRA_EMAIL,
@@ -18,6 +20,7 @@ import {
   runAction,
   SlackEmulator,
 } from '@flowkit/testing';
+import { benchSecrets } from '../bench/secrets.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -222,6 +225,45 @@ async function jiraEconomy(): Promise<string[]> {
 }
 const jiraRows = await jiraEconomy();
 
+/** Milliseconds per thousand findings for the audit parser and the summary table at growing sizes: flat means linear. */
+function linearity(): string[] {
+  const rows: string[] = [];
+  for (const size of [1_000, 10_000, 100_000]) {
+    const vulnerabilities = Object.fromEntries(
+      Array.from({ length: size }, (_, i) => [
+        `pkg-${i}`,
+        {
+          via: [
+            {
+              title: 'Prototype pollution',
+              url: `https://github.com/advisories/GHSA-${i}`,
+              severity: 'moderate',
+            },
+          ],
+        },
+      ]),
+    );
+    const report = JSON.stringify({ auditReportVersion: 2, vulnerabilities });
+    let started = performance.now();
+    const findings = parseNpmAudit(report).findings;
+    const parse = performance.now() - started;
+    started = performance.now();
+    findingsTable(findings);
+    const table = performance.now() - started;
+    started = performance.now();
+    chooseAnnotations(findings);
+    const annotate = performance.now() - started;
+    const per = (ms: number) => ((ms / size) * 1000).toFixed(2);
+    rows.push(`| ${size.toLocaleString('en')} | ${per(parse)} | ${per(annotate)} | ${per(table)} |`);
+  }
+  return rows;
+}
+const linearRows = linearity();
+const secretsSection = await benchSecrets().catch(
+  (error: unknown) =>
+    `## Secret scan throughput\n\nNot measured: ${error instanceof Error ? error.message : String(error)}\n`,
+);
+
 const dist = join(root, 'actions', 'slack-notify', 'dist');
 const sizes = readdirSync(dist).map((name) => [name, statSync(join(dist, name)).size] as const);
 const startupBytes = sizes.find(([name]) => name === 'index.js')?.[1] ?? 0;
@@ -264,6 +306,16 @@ with one search (\`key in (…)\`, a hundred keys per request), then spends 2 re
 | scenario | Jira requests | target |
 |---|---:|---|
 ${jiraRows.join('\n')}
+
+${secretsSection}
+## Lint and security findings: linear in their number
+
+Milliseconds per 1,000 findings (npm audit report parsed, annotations chosen, summary table built); flat across
+sizes means linear. The summary table stops at 1 MiB, so its cost stops growing once it is full.
+
+| findings | parse ms / 1k | annotate ms / 1k | table ms / 1k |
+|---:|---:|---:|---:|
+${linearRows.join('\n')}
 `;
 await writeFile(join(root, 'bench', 'results.md'), report);
 console.log(report);

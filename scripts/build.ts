@@ -13,19 +13,44 @@ type Ncc = (entry: string, options: Record<string, unknown>) => Promise<NccResul
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ncc = createRequire(import.meta.url)('@vercel/ncc') as Ncc;
 
-/** The files an action's dist/ must hold, by name relative to dist/. */
+/**
+ * The files an action's dist/ must hold, by name relative to dist/: src/main.ts as index.js, and each
+ * src/<name>-worker.ts (a worker thread's script) as <name>-worker.js beside it.
+ */
 async function bundle(actionDir: string): Promise<Map<string, Buffer>> {
-  const result = await ncc(join(actionDir, 'src', 'main.ts'), {
-    cache: false,
-    minify: false,
-    sourceMap: false,
-    license: 'licenses.txt',
-    quiet: true,
-    target: 'es2022',
-  });
-  const files = new Map<string, Buffer>([['index.js', Buffer.from(result.code)]]);
-  for (const [name, asset] of Object.entries(result.assets)) files.set(name, Buffer.from(asset.source));
+  const entries = readdirSync(join(actionDir, 'src'))
+    .filter((name) => /-worker\.ts$/.test(name))
+    .map((name) => [name, name.replace(/\.ts$/, '.js')] as const);
+  const files = new Map<string, Buffer>();
+  for (const [entry, output] of [['main.ts', 'index.js'] as const, ...entries]) {
+    const result = await ncc(join(actionDir, 'src', entry), {
+      cache: false,
+      minify: false,
+      sourceMap: false,
+      license: 'licenses.txt',
+      quiet: true,
+      target: 'es2022',
+    });
+    files.set(output, Buffer.from(result.code));
+    for (const [name, asset] of Object.entries(result.assets)) {
+      // A module may name a sibling .ts file by URL for unbundled runs (a worker); bundles ship their own entries.
+      if (name.endsWith('.ts')) continue;
+      const content = Buffer.from(asset.source);
+      const earlier = files.get(name);
+      if (earlier !== undefined && !earlier.equals(content) && name !== 'licenses.txt') {
+        throw new Error(`${actionDir}: two entries produce different ${name}`);
+      }
+      if (name === 'licenses.txt' && earlier !== undefined) {
+        files.set(name, Buffer.from(mergeLicenses(earlier.toString(), content.toString())));
+      } else files.set(name, content);
+    }
+  }
   return files;
+}
+
+/** The main entry's license file, with a worker's appended when it names anything more. */
+function mergeLicenses(main: string, worker: string): string {
+  return main.includes(worker.trim()) ? main : `${main.trimEnd()}\n\n${worker}`;
 }
 
 /** Every action directory that has a src/main.ts. */

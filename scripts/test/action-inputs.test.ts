@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { TRIAGE_INPUTS } from '@flowkit/intake';
 import { TRANSITION_INPUTS } from '@flowkit/jira';
+import { LINT_INPUTS } from '@flowkit/lint';
+import { SECURITY_SCAN_INPUTS } from '@flowkit/security';
 import { NOTIFY_INPUTS } from '@flowkit/slack';
 import { expect, test } from '@jest/globals';
 import { parse } from 'yaml';
@@ -10,6 +12,8 @@ test.each([
   ['slack-notify', NOTIFY_INPUTS],
   ['jira-transition', TRANSITION_INPUTS],
   ['jira-triage', TRIAGE_INPUTS],
+  ['lint', LINT_INPUTS],
+  ['security-scan', SECURITY_SCAN_INPUTS],
 ])('%s declares the inputs it reads', (action, inputs) => {
   const metadata = parse(
     readFileSync(new URL(`../../actions/${action}/action.yml`, import.meta.url), 'utf8'),

@@ -123,10 +123,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _flowkit_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(448);
+/* harmony import */ var _flowkit_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9878);
 /* harmony import */ var _flowkit_findings__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2838);
 /* harmony import */ var _flowkit_github__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1862);
-/* harmony import */ var _flowkit_lint__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2397);
+/* harmony import */ var _flowkit_lint__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3016);
 /* harmony import */ var _flowkit_runner__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(435);
 // lint: maps the step's inputs to @flowkit/lint, and its findings to annotations, a summary and outputs.
 
@@ -269,7 +269,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 448:
+/***/ 9878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -279,13 +279,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   Dr: () => (/* reexport */ NetworkError),
   N_: () => (/* reexport */ TransientError),
   Rd: () => (/* reexport */ addedLineNumbers),
+  ay: () => (/* reexport */ commandLine),
   gJ: () => (/* reexport */ errorMessage),
   aj: () => (/* reexport */ httpRequest),
   iU: () => (/* reexport */ isUserError),
   WS: () => (/* reexport */ mapWithConcurrency),
+  ci: () => (/* reexport */ outputTail),
   zL: () => (/* reexport */ parseBooleanInput),
   iz: () => (/* reexport */ parsePatch),
   mu: () => (/* reexport */ parseRetryAfter),
+  R3: () => (/* reexport */ runProcess),
   qq: () => (/* reexport */ silentLogger),
   ml: () => (/* reexport */ systemClock),
   bD: () => (/* reexport */ withRetry)
@@ -1125,6 +1128,66 @@ function interpolate(value, lookup, encode = (text) => text) {
 /** A logger that drops everything (tests that do not look at logs). */
 const silentLogger = { info() { }, warning() { }, debug() { } };
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./packages/core/src/process.ts
+// Runs an external tool and collects its output; behind an interface so tests and other runners can swap it.
+
+/** Output kept per stream; a linter printing more is cut from the start, keeping the end (where crashes are). */
+const MAX_OUTPUT = 64 * 1024 * 1024;
+/** Runs a process with node:child_process. */
+const runProcess = (command, args, options) => new Promise((resolve) => {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stdout = collect();
+    const stderr = collect();
+    child.stdout.on('data', stdout.add);
+    child.stderr.on('data', stderr.add);
+    let startError;
+    child.on('error', (error) => {
+        startError = error.message;
+    });
+    child.on('close', (exitCode, signal) => {
+        resolve({
+            exitCode: startError === undefined ? exitCode : null,
+            signal,
+            stdout: stdout.text(),
+            stderr: stderr.text(),
+            ...(startError === undefined ? {} : { startError }),
+        });
+    });
+});
+function collect() {
+    const chunks = [];
+    let size = 0;
+    return {
+        add: (chunk) => {
+            chunks.push(chunk);
+            size += chunk.length;
+            while (size > MAX_OUTPUT && chunks.length > 1)
+                size -= chunks.shift().length;
+        },
+        text: () => Buffer.concat(chunks).toString('utf8'),
+    };
+}
+/** The last `count` non-empty lines of a process's output (stdout, then stderr), each cut to 500 characters. */
+function outputTail(result, count = 20) {
+    const lines = [result.stdout, result.stderr, result.startError ?? '']
+        .flatMap((text) => text.split(/\r?\n/))
+        .map((line) => line.trimEnd())
+        .filter((line) => line.trim() !== '');
+    return lines.slice(-count).map((line) => (line.length > 500 ? `${line.slice(0, 500)}…` : line));
+}
+/** `command args…` as a person would type it, for logs and the summary. */
+function commandLine(command, args) {
+    return [command, ...args]
+        .map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, "'\\''")}'`))
+        .join(' ');
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/retry.ts
 // The one retry helper: bounded attempts, a total time budget, and the server's Retry-After honoured.
 
@@ -1218,6 +1281,7 @@ function seconds(ms) {
 
 
 
+
 /***/ }),
 
 /***/ 2838:
@@ -1236,8 +1300,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: PULL_REQUEST_FILES_CAP, atLeast, compareFindings
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
-var src = __nccwpck_require__(448);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 15 modules
+var src = __nccwpck_require__(9878);
 ;// CONCATENATED MODULE: ./packages/findings/src/changed-lines.ts
 // Keeps only the findings on lines a pull request added or changed.
 
@@ -1388,8 +1452,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: GitHubError, rateLimitWait, readChangeText, readReleaseText
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
-var src = __nccwpck_require__(448);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 15 modules
+var src = __nccwpck_require__(9878);
 ;// CONCATENATED MODULE: ./packages/github/src/client.ts
 // A small GitHub REST client over Flowkit's HTTP helper: pagination, rate limits and Retry-After handled in one place.
 
@@ -1562,7 +1626,7 @@ function parse(text) {
 
 /***/ }),
 
-/***/ 2397:
+/***/ 3016:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1576,7 +1640,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nU: () => (/* reexport */ runLint)
 });
 
-// UNUSED EXPORTS: LINTERS, LINTER_NAMES, LINT_INPUTS, LOCKFILES, OUTPUT_FORMATS, actionlintFindings, binDirs, cacheKey, commandLine, countFindings, describeResult, existingFiles, findShellScripts, findTool, findWorkflows, findingAt, hashFiles, isLinterName, linterCacheDir, listFiles, outputTail, packageJsonHas, parseActionlintJson, parseEslintJson, parseGccOutput, parseMarkdownlintOutput, parseOutput, parsePrettierOutput, parseSarif, parseShellcheckJson, parseTscOutput, readCommands, readLinters, repoPath, runCommand, runProcess, toolEnvironment
+// UNUSED EXPORTS: LINTERS, LINTER_NAMES, LINT_INPUTS, LOCKFILES, OUTPUT_FORMATS, actionlintFindings, binDirs, cacheKey, countFindings, describeResult, existingFiles, findShellScripts, findTool, findWorkflows, findingAt, hashFiles, isLinterName, linterCacheDir, listFiles, packageJsonHas, parseActionlintJson, parseEslintJson, parseGccOutput, parseMarkdownlintOutput, parseOutput, parsePrettierOutput, parseSarif, parseShellcheckJson, parseTscOutput, readCommands, readLinters, repoPath, runCommand, toolEnvironment
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -1685,75 +1749,16 @@ function repoPath(root, cwd, path) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
-var src = __nccwpck_require__(448);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./packages/lint/src/process.ts
-// Runs an external tool and collects its output; behind an interface so tests and other runners can swap it.
-
-/** Output kept per stream; a linter printing more is cut from the start, keeping the end (where crashes are). */
-const MAX_OUTPUT = 64 * 1024 * 1024;
-/** Runs a process with node:child_process. */
-const runProcess = (command, args, options) => new Promise((resolve) => {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-        cwd: options.cwd,
-        env: options.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const stdout = collect();
-    const stderr = collect();
-    child.stdout.on('data', stdout.add);
-    child.stderr.on('data', stderr.add);
-    let startError;
-    child.on('error', (error) => {
-        startError = error.message;
-    });
-    child.on('close', (exitCode, signal) => {
-        resolve({
-            exitCode: startError === undefined ? exitCode : null,
-            signal,
-            stdout: stdout.text(),
-            stderr: stderr.text(),
-            ...(startError === undefined ? {} : { startError }),
-        });
-    });
-});
-function collect() {
-    const chunks = [];
-    let size = 0;
-    return {
-        add: (chunk) => {
-            chunks.push(chunk);
-            size += chunk.length;
-            while (size > MAX_OUTPUT && chunks.length > 1)
-                size -= chunks.shift().length;
-        },
-        text: () => Buffer.concat(chunks).toString('utf8'),
-    };
-}
-/** The last `count` non-empty lines of a process's output (stdout, then stderr), each cut to 500 characters. */
-function outputTail(result, count = 20) {
-    const lines = [result.stdout, result.stderr, result.startError ?? '']
-        .flatMap((text) => text.split(/\r?\n/))
-        .map((line) => line.trimEnd())
-        .filter((line) => line.trim() !== '');
-    return lines.slice(-count).map((line) => (line.length > 500 ? `${line.slice(0, 500)}…` : line));
-}
-/** `command args…` as a person would type it, for logs and the summary. */
-function commandLine(command, args) {
-    return [command, ...args]
-        .map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, "'\\''")}'`))
-        .join(' ');
-}
-
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 15 modules
+var src = __nccwpck_require__(9878);
 ;// CONCATENATED MODULE: ./packages/lint/src/linters/shared.ts
+// What the built-in linters share: running their tool and telling "found problems" from "could not run".
 
 /** Runs the job's tool with `args` in the working directory. */
 async function runTool(job, args, env = {}) {
     const tool = job.tool;
     const result = await job.exec(tool, args, { cwd: job.cwd, env: { ...job.env, ...env } });
-    return { result, command: commandLine(tool.slice(tool.lastIndexOf('/') + 1), args) };
+    return { result, command: (0,src/* commandLine */.ay)(tool.slice(tool.lastIndexOf('/') + 1), args) };
 }
 /**
  * A crash, or undefined when the run worked. It crashed when it could not start, was killed, exited with a
@@ -1764,7 +1769,7 @@ function crashOf(result, okCodes, findings) {
         result.exitCode !== null &&
         okCodes.includes(result.exitCode) &&
         (result.exitCode === 0 || findings.length > 0);
-    return ok ? undefined : { exitCode: result.exitCode, tail: outputTail(result) };
+    return ok ? undefined : { exitCode: result.exitCode, tail: (0,src/* outputTail */.ci)(result) };
 }
 /**
  * Parses with `parse` and decides crash or success in one go. A report that cannot be read is a crash whose
@@ -1782,7 +1787,7 @@ function interpret(result, command, okCodes, parse) {
             command,
             crash: {
                 exitCode: result.exitCode,
-                tail: [...outputTail(result), `(could not read its report: ${reason})`],
+                tail: [...(0,src/* outputTail */.ci)(result), `(could not read its report: ${reason})`],
             },
         };
     }
@@ -2162,14 +2167,13 @@ function countFindings(findings) {
 
 
 
-
 /** The cache folder of `linter` under `cacheRoot`. */
 function linterCacheDir(cacheRoot, linter) {
     return (0,external_node_path_.join)(cacheRoot, linter);
 }
 /** Runs every planned linter and command; a crash or a missing tool is a result, never an exception. */
 async function runLint(plan, options = {}) {
-    const { exec = runProcess, log = src/* silentLogger */.qq } = options;
+    const { exec = src/* runProcess */.R3, log = src/* silentLogger */.qq } = options;
     const tempDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'flowkit-lint-'));
     try {
         const tasks = [
@@ -3049,7 +3053,6 @@ async function readWorkingDirectory(text, root) {
 
 
 
-
 /***/ }),
 
 /***/ 435:
@@ -3261,8 +3264,8 @@ function appendKeyValue(fileVariable, name, value) {
     (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`, 'utf8');
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
-var src = __nccwpck_require__(448);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 15 modules
+var src = __nccwpck_require__(9878);
 ;// CONCATENATED MODULE: ./packages/runner/src/inputs.ts
 // Reads action inputs from INPUT_* variables, as the runner passes them.
 

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _flowkit_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3321);
+/* harmony import */ var _flowkit_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8902);
 /* harmony import */ var _flowkit_runner__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7795);
 /* harmony import */ var _flowkit_slack__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9124);
 // slack-notify: maps the step's inputs to @flowkit/slack and its result to outputs, summary and annotations.
@@ -68,7 +68,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3321:
+/***/ 8902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -97,7 +97,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: ConfigError, addDays, configSchema, daysBetween, defaultConfig, formatPath, hasPlaceholder, instantOf, isLocalDate, isTimeZone, localParts, mapWithConcurrency, normalize, parseConfig, validateSchema, yamlProblem
+// UNUSED EXPORTS: ConfigError, addDays, addedLineNumbers, commandLine, configSchema, daysBetween, defaultConfig, formatPath, hasPlaceholder, instantOf, isLocalDate, isTimeZone, localParts, mapWithConcurrency, normalize, outputTail, parseConfig, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
 
 ;// CONCATENATED MODULE: ./packages/core/src/clock.ts
 // Time as a dependency, so waits and deadlines are tested without real waiting.
@@ -771,6 +771,66 @@ function interpolate(value, lookup, encode = (text) => text) {
 /** A logger that drops everything (tests that do not look at logs). */
 const silentLogger = { info() { }, warning() { }, debug() { } };
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./packages/core/src/process.ts
+// Runs an external tool and collects its output; behind an interface so tests and other runners can swap it.
+
+/** Output kept per stream; a linter printing more is cut from the start, keeping the end (where crashes are). */
+const MAX_OUTPUT = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+/** Runs a process with node:child_process. */
+const runProcess = (command, args, options) => new Promise((resolve) => {
+    const child = spawn(command, args, {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stdout = collect();
+    const stderr = collect();
+    child.stdout.on('data', stdout.add);
+    child.stderr.on('data', stderr.add);
+    let startError;
+    child.on('error', (error) => {
+        startError = error.message;
+    });
+    child.on('close', (exitCode, signal) => {
+        resolve({
+            exitCode: startError === undefined ? exitCode : null,
+            signal,
+            stdout: stdout.text(),
+            stderr: stderr.text(),
+            ...(startError === undefined ? {} : { startError }),
+        });
+    });
+});
+function collect() {
+    const chunks = [];
+    let size = 0;
+    return {
+        add: (chunk) => {
+            chunks.push(chunk);
+            size += chunk.length;
+            while (size > MAX_OUTPUT && chunks.length > 1)
+                size -= chunks.shift().length;
+        },
+        text: () => Buffer.concat(chunks).toString('utf8'),
+    };
+}
+/** The last `count` non-empty lines of a process's output (stdout, then stderr), each cut to 500 characters. */
+function outputTail(result, count = 20) {
+    const lines = [result.stdout, result.stderr, result.startError ?? '']
+        .flatMap((text) => text.split(/\r?\n/))
+        .map((line) => line.trimEnd())
+        .filter((line) => line.trim() !== '');
+    return lines.slice(-count).map((line) => (line.length > 500 ? `${line.slice(0, 500)}…` : line));
+}
+/** `command args…` as a person would type it, for logs and the summary. */
+function commandLine(command, args) {
+    return [command, ...args]
+        .map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, "'\\''")}'`))
+        .join(' ');
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/retry.ts
 // The one retry helper: bounded attempts, a total time budget, and the server's Retry-After honoured.
 
@@ -849,6 +909,8 @@ function seconds(ms) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
 // Flowkit's shared basics: errors, HTTP with retries, time, structured text, config.
+
+
 
 
 
@@ -1074,8 +1136,8 @@ function appendKeyValue(fileVariable, name, value) {
     (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`, 'utf8');
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 11 modules
-var src = __nccwpck_require__(3321);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
+var src = __nccwpck_require__(8902);
 ;// CONCATENATED MODULE: ./packages/runner/src/inputs.ts
 // Reads action inputs from INPUT_* variables, as the runner passes them.
 
@@ -1136,8 +1198,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ChannelHistoryStore, FIELD_LIMIT, HEADER_LIMIT, MESSAGE_EVENT_TYPE, MentionResolver, NOTIFY_INPUTS, SERVER_TROUBLE, SLACK_API_URL, SlackApiError, SlackClient, TEXT_LIMIT, checkSlackApiUrl, checkSlackToken, checkValues, commitLink, context, escapeText, explain, findTemplate, fitEscaped, footerBlocks, header, isWebUrl, keyMetadata, link, list, map, mrkdwn, person, plainText, postToWebhookOnce, section, templates, text, ticketTag
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 11 modules
-var src = __nccwpck_require__(3321);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
+var src = __nccwpck_require__(8902);
 ;// CONCATENATED MODULE: ./packages/slack/src/errors.ts
 // Slack's refusals, explained with the fix, and which of them are worth retrying.
 /** Slack answered `ok: false` (Web API) or an HTTP error (incoming webhook). */

@@ -8,6 +8,7 @@ export * from './http.ts';
 export * from './inputs.ts';
 export * from './interpolate.ts';
 export * from './log.ts';
+export * from './process.ts';
 export * from './retry.ts';
 export * from './schema.ts';
 export * from './structured.ts';

@@ -1,9 +1,9 @@
 // Runs a command from the `commands` input through the shell and reads its output in the chosen format.
 
+import type { ProcessRunner } from '@flowkit/core';
 import type { LinterOutcome } from './linter.ts';
 import { interpret } from './linters/shared.ts';
 import { parseOutput } from './parsers/index.ts';
-import type { ProcessRunner } from './process.ts';
 import type { LintCommand } from './settings.ts';
 
 /** Where and how a command runs. */

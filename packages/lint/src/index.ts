@@ -6,7 +6,6 @@ export * from './files.ts';
 export type * from './linter.ts';
 export * from './parsers/index.ts';
 export * from './plan.ts';
-export * from './process.ts';
 export * from './registry.ts';
 export * from './report.ts';
 export * from './run.ts';

@@ -1,6 +1,7 @@
 // The one interface every built-in linter implements, and what running one gives back.
+
+import type { ProcessRunner } from '@flowkit/core';
 import type { Finding } from '@flowkit/findings';
-import type { ProcessRunner } from './process.ts';
 
 /** The linters Flowkit detects and runs, by the name the `linters` input uses. */
 export type LinterName = 'eslint' | 'prettier' | 'tsc' | 'actionlint' | 'shellcheck' | 'markdownlint';

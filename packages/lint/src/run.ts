@@ -2,13 +2,12 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Logger, mapWithConcurrency, silentLogger } from '@flowkit/core';
+import { type Logger, mapWithConcurrency, type ProcessRunner, runProcess, silentLogger } from '@flowkit/core';
 import type { Finding } from '@flowkit/findings';
 import { runCommand } from './commands.ts';
 import { describeResult } from './describe.ts';
 import type { Crash, LinterName, LinterOutcome } from './linter.ts';
 import type { LintPlan, PlannedLinter } from './plan.ts';
-import { type ProcessRunner, runProcess } from './process.ts';
 
 /** How a linter or command ended. */
 export type LinterStatus = 'clean' | 'findings' | 'crashed' | 'missing' | 'not-applicable';

@@ -1,8 +1,9 @@
 // What the built-in linters share: running their tool and telling "found problems" from "could not run".
+
+import { commandLine, outputTail, type ProcessResult } from '@flowkit/core';
 import type { Finding } from '@flowkit/findings';
 import type { Crash, LinterJob, LinterOutcome } from '../linter.ts';
 import type { ParseContext } from '../parsers/context.ts';
-import { commandLine, outputTail, type ProcessResult } from '../process.ts';
 
 /** Runs the job's tool with `args` in the working directory. */
 export async function runTool(
