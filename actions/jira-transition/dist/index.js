@@ -47,6 +47,8 @@ await (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)(async
         (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)(`Issue keys in ${change.sources.join(', ') || 'nothing readable'}: ${keys.join(', ') || 'none'}`);
     }
     (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('keys', keys.join(','));
+    // The branch's key comes first: the ticket this change is about.
+    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('primary-key', keys[0] ?? '');
     if (keys.length === 0) {
         (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .notice */ .lm)('No Jira issue keys found in this change; nothing to move.');
         for (const name of ['transitioned', 'unchanged', 'failed'])
@@ -72,13 +74,18 @@ await (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)(async
     (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('transitioned', by('transitioned').join(','));
     (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('unchanged', by('unchanged').join(','));
     (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('failed', by('failed').join(','));
-    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .appendSummary */ .fe)(summary(results, settings.goal.kind === 'status' ? settings.goal.status : `transition ${settings.goal.transition}`, jira.requestCount));
+    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .appendSummary */ .fe)(summary(results, describeGoal(settings.goal), jira.requestCount));
     const failed = results.filter((r) => r.outcome === 'failed');
     for (const result of failed)
         (settings.failOnError ? _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .error */ .z3 : _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e)(`${result.key}: ${result.message}`);
     if (failed.length > 0 && settings.failOnError)
         process.exitCode = 1;
 });
+function describeGoal(goal) {
+    if (goal.kind === 'status')
+        return goal.status;
+    return goal.kind === 'transition' ? `transition ${goal.transition}` : 'comment';
+}
 function commentWithLinks(text, runUrl, prUrl, stagingUrl) {
     const links = [
         runUrl ? { text: 'workflow run', href: runUrl } : undefined,
@@ -33400,6 +33407,11 @@ async function moveOne(context, issue) {
     const key = issue.key;
     const from = issue.status;
     const goal = request.goal;
+    if (goal.kind === 'comment') {
+        const commented = request.comment === undefined ? '' : await addCommentOnce(api, key, request.comment);
+        // Nothing moves: every key is 'unchanged', and the message says whether the comment was added.
+        return { key, outcome: 'unchanged', from, to: from, message: `left in ${from}${commented}` };
+    }
     if (goal.kind === 'status' && sameStatus(from, goal.status)) {
         return { key, outcome: 'unchanged', from, to: from, message: `already in ${from}; left alone` };
     }
@@ -33608,7 +33620,7 @@ const DEFAULT_STAGES = {
 /** Checks every input; throws InputError for the first problem. Sends nothing. */
 function readTransitionSettings(input, config) {
     const connection = readJiraConnection(input, config);
-    const goal = readGoal(input('status'), input('transition'), config);
+    const goal = readGoal(input('status'), input('transition'), input('comment'), config);
     const keys = input('keys') === '' ? undefined : list(input('keys'));
     for (const key of keys ?? []) {
         if (!isIssueKey(key))
@@ -33655,14 +33667,17 @@ function readTransitionSettings(input, config) {
         timeoutMs: (0,src/* parseIntegerInput */._p)('timeout', input('timeout'), 120, { min: 1, max: 3600 }) * 1000,
     };
 }
-function readGoal(status, transition, config) {
+function readGoal(status, transition, comment, config) {
     if (status !== '' && transition !== '') {
         throw new src/* InputError */.dz('transition', 'is set together with status', 'Give the target status (preferred: reruns know when there is nothing to do) or a transition name or id.');
     }
     if (transition !== '')
         return { kind: 'transition', transition };
+    // A comment alone (no status, no transition) comments without moving anything: e.g. "staging failed".
+    if (status === '' && comment !== '')
+        return { kind: 'comment' };
     if (status === '') {
-        throw new src/* InputError */.dz('status', 'is required (or transition)', `Give a status name like 'In Review', or a stage: ${Object.keys({ ...DEFAULT_STAGES, ...config.jira.statuses }).join(', ')}.`);
+        throw new src/* InputError */.dz('status', 'is required (or transition, or a comment alone)', `Give a status name like 'In Review', or a stage: ${Object.keys({ ...DEFAULT_STAGES, ...config.jira.statuses }).join(', ')}.`);
     }
     const stage = config.jira.statuses?.[status] ?? DEFAULT_STAGES[status];
     return { kind: 'status', status: stage ?? status };

@@ -7,6 +7,7 @@ import {
   findIssueKeys,
   jiraSecrets,
   readTransitionSettings,
+  type TransitionGoal,
   type TransitionResult,
   transitionIssues,
 } from '@flowkit/jira';
@@ -61,6 +62,8 @@ await runAction(async () => {
     info(`Issue keys in ${change.sources.join(', ') || 'nothing readable'}: ${keys.join(', ') || 'none'}`);
   }
   setOutput('keys', keys.join(','));
+  // The branch's key comes first: the ticket this change is about.
+  setOutput('primary-key', keys[0] ?? '');
   if (keys.length === 0) {
     notice('No Jira issue keys found in this change; nothing to move.');
     for (const name of ['transitioned', 'unchanged', 'failed']) setOutput(name, '');
@@ -92,18 +95,17 @@ await runAction(async () => {
   setOutput('transitioned', by('transitioned').join(','));
   setOutput('unchanged', by('unchanged').join(','));
   setOutput('failed', by('failed').join(','));
-  appendSummary(
-    summary(
-      results,
-      settings.goal.kind === 'status' ? settings.goal.status : `transition ${settings.goal.transition}`,
-      jira.requestCount,
-    ),
-  );
+  appendSummary(summary(results, describeGoal(settings.goal), jira.requestCount));
 
   const failed = results.filter((r) => r.outcome === 'failed');
   for (const result of failed) (settings.failOnError ? error : warning)(`${result.key}: ${result.message}`);
   if (failed.length > 0 && settings.failOnError) process.exitCode = 1;
 });
+
+function describeGoal(goal: TransitionGoal): string {
+  if (goal.kind === 'status') return goal.status;
+  return goal.kind === 'transition' ? `transition ${goal.transition}` : 'comment';
+}
 
 function commentWithLinks(
   text: string,

@@ -172,6 +172,7 @@ describe('finding keys and moving them', () => {
     expectClean(run);
     expect(run.outputs).toEqual({
       keys: 'JIRA-1234,JIRA-1235',
+      'primary-key': 'JIRA-1234',
       transitioned: 'JIRA-1234',
       unchanged: 'JIRA-1235',
       failed: '',
@@ -236,7 +237,7 @@ describe('finding keys and moving them', () => {
     );
     expectClean(run);
     expect(run.notices).toEqual(['No Jira issue keys found in this change; nothing to move.']);
-    expect(run.outputs).toEqual({ keys: '', transitioned: '', unchanged: '', failed: '' });
+    expect(run.outputs).toEqual({ keys: '', 'primary-key': '', transitioned: '', unchanged: '', failed: '' });
     expect(jira.requests).toEqual([]);
   });
 
@@ -387,12 +388,27 @@ describe('what goes with a move', () => {
   });
 });
 
+describe('a comment alone', () => {
+  test('comments without moving anything, once', async () => {
+    const inputs = { keys: 'JIRA-1235', comment: 'Staging failed at the end-to-end tests.' };
+    const first = await transition(inputs);
+    const again = await transition(inputs);
+    for (const run of [first, again]) expectClean(run);
+    expect(first.outputs).toMatchObject({ unchanged: 'JIRA-1235', transitioned: '' });
+    expect(first.stdout).toContain('JIRA-1235: left in In Progress; commented');
+    expect(again.stdout).toContain('JIRA-1235: left in In Progress; the same comment is already there');
+    expect(jira.issue('JIRA-1235')).toMatchObject({ status: 'In Progress' });
+    expect(jira.issue('JIRA-1235').comments).toHaveLength(1);
+  });
+});
+
 describe('partial failure and faults', () => {
   test('every key is tried; each failure is reported; fail-on-error decides the exit code', async () => {
     const run = await transition({ status: 'In Review', keys: 'JIRA-1235, JIRA-9999, DASH-7' });
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toEqual({
       keys: 'JIRA-1235,JIRA-9999,DASH-7',
+      'primary-key': 'JIRA-1235',
       transitioned: 'JIRA-1235',
       unchanged: 'DASH-7',
       failed: 'JIRA-9999',
@@ -492,7 +508,11 @@ describe('bad input: one ::error:: naming the input, before any request', () => 
       { 'jira-deployment': 'datacenter', status: 'Done' },
       /^Input 'jira-deployment' must be cloud or server/,
     ],
-    ['no target', { keys: 'JIRA-1' }, /^Input 'status' is required \(or transition\)/],
+    [
+      'no target and no comment',
+      { keys: 'JIRA-1' },
+      /^Input 'status' is required \(or transition, or a comment alone\)/,
+    ],
     [
       'status and transition',
       { status: 'Done', transition: '31' },

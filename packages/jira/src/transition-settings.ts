@@ -64,7 +64,7 @@ export function readTransitionSettings(
   config: FlowkitConfig,
 ): TransitionSettings {
   const connection = readJiraConnection(input, config);
-  const goal = readGoal(input('status'), input('transition'), config);
+  const goal = readGoal(input('status'), input('transition'), input('comment'), config);
   const keys = input('keys') === '' ? undefined : list(input('keys'));
   for (const key of keys ?? []) {
     if (!isIssueKey(key))
@@ -131,7 +131,12 @@ export function readTransitionSettings(
   };
 }
 
-function readGoal(status: string, transition: string, config: FlowkitConfig): TransitionGoal {
+function readGoal(
+  status: string,
+  transition: string,
+  comment: string,
+  config: FlowkitConfig,
+): TransitionGoal {
   if (status !== '' && transition !== '') {
     throw new InputError(
       'transition',
@@ -140,10 +145,12 @@ function readGoal(status: string, transition: string, config: FlowkitConfig): Tr
     );
   }
   if (transition !== '') return { kind: 'transition', transition };
+  // A comment alone (no status, no transition) comments without moving anything: e.g. "staging failed".
+  if (status === '' && comment !== '') return { kind: 'comment' };
   if (status === '') {
     throw new InputError(
       'status',
-      'is required (or transition)',
+      'is required (or transition, or a comment alone)',
       `Give a status name like 'In Review', or a stage: ${Object.keys({ ...DEFAULT_STAGES, ...config.jira.statuses }).join(', ')}.`,
     );
   }

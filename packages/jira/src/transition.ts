@@ -5,8 +5,14 @@ import { bodyText, type Comment, plainText } from './comment.ts';
 import { configuredRoute, type RouteSource, sameStatus, shortestRoute } from './paths.ts';
 import { JiraError } from './transport.ts';
 
-/** Where to move the issues: to a status (found through transitions), or through a named transition. */
-export type TransitionGoal = { kind: 'status'; status: string } | { kind: 'transition'; transition: string };
+/**
+ * Where to move the issues: to a status (found through transitions), through a named transition, or nowhere
+ * (only the comment is added).
+ */
+export type TransitionGoal =
+  | { kind: 'status'; status: string }
+  | { kind: 'transition'; transition: string }
+  | { kind: 'comment' };
 
 /** What to do to every key. */
 export interface TransitionRequest {
@@ -91,6 +97,11 @@ async function moveOne(context: MoveContext, issue: JiraIssue): Promise<Transiti
   const key = issue.key;
   const from = issue.status;
   const goal = request.goal;
+  if (goal.kind === 'comment') {
+    const commented = request.comment === undefined ? '' : await addCommentOnce(api, key, request.comment);
+    // Nothing moves: every key is 'unchanged', and the message says whether the comment was added.
+    return { key, outcome: 'unchanged', from, to: from, message: `left in ${from}${commented}` };
+  }
   if (goal.kind === 'status' && sameStatus(from, goal.status)) {
     return { key, outcome: 'unchanged', from, to: from, message: `already in ${from}; left alone` };
   }
