@@ -2,7 +2,7 @@
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/actions', '<rootDir>/scripts'],
+  roots: ['<rootDir>/packages', '<rootDir>/actions', '<rootDir>/scripts', '<rootDir>/examples'],
   testMatch: ['**/test/**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
