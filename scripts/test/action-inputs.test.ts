@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { TRIAGE_INPUTS } from '@flowkit/intake';
 import { TRANSITION_INPUTS } from '@flowkit/jira';
 import { LINT_INPUTS } from '@flowkit/lint';
+import { PROVISION_INPUTS } from '@flowkit/provision';
 import { SECURITY_SCAN_INPUTS } from '@flowkit/security';
 import { NOTIFY_INPUTS } from '@flowkit/slack';
 import { expect, test } from '@jest/globals';
@@ -14,6 +15,7 @@ test.each([
   ['jira-triage', TRIAGE_INPUTS],
   ['lint', LINT_INPUTS],
   ['security-scan', SECURITY_SCAN_INPUTS],
+  ['provision-staging', PROVISION_INPUTS],
 ])('%s declares the inputs it reads', (action, inputs) => {
   const metadata = parse(
     readFileSync(new URL(`../../actions/${action}/action.yml`, import.meta.url), 'utf8'),

@@ -34692,6 +34692,11 @@ async function moveOne(context, issue) {
     const key = issue.key;
     const from = issue.status;
     const goal = request.goal;
+    if (goal.kind === 'comment') {
+        const commented = request.comment === undefined ? '' : await addCommentOnce(api, key, request.comment);
+        // Nothing moves: every key is 'unchanged', and the message says whether the comment was added.
+        return { key, outcome: 'unchanged', from, to: from, message: `left in ${from}${commented}` };
+    }
     if (goal.kind === 'status' && sameStatus(from, goal.status)) {
         return { key, outcome: 'unchanged', from, to: from, message: `already in ${from}; left alone` };
     }
@@ -34900,7 +34905,7 @@ const DEFAULT_STAGES = {
 /** Checks every input; throws InputError for the first problem. Sends nothing. */
 function readTransitionSettings(input, config) {
     const connection = readJiraConnection(input, config);
-    const goal = readGoal(input('status'), input('transition'), config);
+    const goal = readGoal(input('status'), input('transition'), input('comment'), config);
     const keys = input('keys') === '' ? undefined : list(input('keys'));
     for (const key of keys ?? []) {
         if (!isIssueKey(key))
@@ -34947,14 +34952,17 @@ function readTransitionSettings(input, config) {
         timeoutMs: parseIntegerInput('timeout', input('timeout'), 120, { min: 1, max: 3600 }) * 1000,
     };
 }
-function readGoal(status, transition, config) {
+function readGoal(status, transition, comment, config) {
     if (status !== '' && transition !== '') {
         throw new InputError('transition', 'is set together with status', 'Give the target status (preferred: reruns know when there is nothing to do) or a transition name or id.');
     }
     if (transition !== '')
         return { kind: 'transition', transition };
+    // A comment alone (no status, no transition) comments without moving anything: e.g. "staging failed".
+    if (status === '' && comment !== '')
+        return { kind: 'comment' };
     if (status === '') {
-        throw new InputError('status', 'is required (or transition)', `Give a status name like 'In Review', or a stage: ${Object.keys({ ...DEFAULT_STAGES, ...config.jira.statuses }).join(', ')}.`);
+        throw new InputError('status', 'is required (or transition, or a comment alone)', `Give a status name like 'In Review', or a stage: ${Object.keys({ ...DEFAULT_STAGES, ...config.jira.statuses }).join(', ')}.`);
     }
     const stage = config.jira.statuses?.[status] ?? DEFAULT_STAGES[status];
     return { kind: 'status', status: stage ?? status };

@@ -1566,6 +1566,28 @@ class GitHubClient {
         return data;
     }
     /**
+     * Creates a deployment (needs `deployments: write`). Pass `required_contexts: []` and `auto_merge: false` unless
+     * GitHub should check commit statuses first or merge the default branch into the ref: either can answer 409.
+     */
+    async createDeployment({ owner, repo }, deployment) {
+        const { data } = await this.request('POST', `/repos/${owner}/${repo}/deployments`, {
+            body: deployment,
+        });
+        return data;
+    }
+    /** Adds a status to a deployment (needs `deployments: write`); `description` is at most 140 characters. */
+    async createDeploymentStatus({ owner, repo }, id, status) {
+        const { data } = await this.request('POST', `/repos/${owner}/${repo}/deployments/${id}/statuses`, { body: status });
+        return data;
+    }
+    /**
+     * Deletes a deployment environment with its secrets and protection rules. Needs Administration: write, which a
+     * GitHub App or a fine-grained token can have and a workflow's GITHUB_TOKEN cannot (GitHub answers 403).
+     */
+    async deleteEnvironment({ owner, repo }, name) {
+        await this.request('DELETE', `/repos/${owner}/${repo}/environments/${encodeURIComponent(name)}`);
+    }
+    /**
      * Uploads a SARIF log to code scanning (needs `security-events: write`); GitHub answers 202 with the upload's id
      * and processes it in the background.
      */

@@ -45,6 +45,34 @@ export interface SarifUploadRequest {
   tool_name?: string;
 }
 
+/** The body of a deployment (docs.github.com/rest/deployments/deployments#create-a-deployment). */
+export interface DeploymentRequest {
+  /** A sha, branch or tag. */
+  ref: string;
+  environment: string;
+  task?: string;
+  /** false: do not merge the default branch into `ref` first. */
+  auto_merge?: boolean;
+  /** []: deploy whatever the commit statuses say; omitted, every context must be success. */
+  required_contexts?: string[];
+  payload?: Record<string, unknown> | string;
+  description?: string;
+  transient_environment?: boolean;
+  production_environment?: boolean;
+}
+
+/** The body of a deployment status (docs.github.com/rest/deployments/statuses#create-a-deployment-status). */
+export interface DeploymentStatusRequest {
+  state: 'error' | 'failure' | 'inactive' | 'in_progress' | 'queued' | 'pending' | 'success';
+  /** The run's page. */
+  log_url?: string;
+  environment_url?: string;
+  /** At most 140 characters. */
+  description?: string;
+  /** Default true: a success marks the environment's earlier successful deployments inactive. */
+  auto_inactive?: boolean;
+}
+
 /** A file a pull request changes: name, status and the unified diff hunks in `patch` (absent for binary or huge diffs). */
 export type PullRequestFile = components['schemas']['diff-entry'];
 
@@ -75,7 +103,7 @@ export class GitHubClient {
 
   /** One request; JSON in and out. Rate limits wait for the reset or Retry-After within the time budget. */
   async request<T>(
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
     options: { query?: Record<string, string | number>; body?: unknown } = {},
   ): Promise<{ data: T; headers: Record<string, string> }> {
@@ -184,6 +212,39 @@ export class GitHubClient {
       { query: { per_page: 10 } },
     );
     return data;
+  }
+
+  /**
+   * Creates a deployment (needs `deployments: write`). Pass `required_contexts: []` and `auto_merge: false` unless
+   * GitHub should check commit statuses first or merge the default branch into the ref: either can answer 409.
+   */
+  async createDeployment({ owner, repo }: Repo, deployment: DeploymentRequest): Promise<Deployment> {
+    const { data } = await this.request<Deployment>('POST', `/repos/${owner}/${repo}/deployments`, {
+      body: deployment,
+    });
+    return data;
+  }
+
+  /** Adds a status to a deployment (needs `deployments: write`); `description` is at most 140 characters. */
+  async createDeploymentStatus(
+    { owner, repo }: Repo,
+    id: number,
+    status: DeploymentStatusRequest,
+  ): Promise<DeploymentStatus> {
+    const { data } = await this.request<DeploymentStatus>(
+      'POST',
+      `/repos/${owner}/${repo}/deployments/${id}/statuses`,
+      { body: status },
+    );
+    return data;
+  }
+
+  /**
+   * Deletes a deployment environment with its secrets and protection rules. Needs Administration: write, which a
+   * GitHub App or a fine-grained token can have and a workflow's GITHUB_TOKEN cannot (GitHub answers 403).
+   */
+  async deleteEnvironment({ owner, repo }: Repo, name: string): Promise<void> {
+    await this.request<unknown>('DELETE', `/repos/${owner}/${repo}/environments/${encodeURIComponent(name)}`);
   }
 
   /**

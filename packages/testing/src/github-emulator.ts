@@ -103,7 +103,9 @@ export type GitHubPermission =
   | 'statuses'
   | 'checks'
   | 'actions'
-  | 'security_events';
+  | 'security_events'
+  /** Repository administration: a GitHub App or fine-grained token may have it; a workflow's GITHUB_TOKEN never does. */
+  | 'administration';
 
 /** How much of a permission a token has; 'write' includes 'read'. */
 export type GitHubAccess = 'read' | 'write';
@@ -896,6 +898,13 @@ const OPERATIONS: readonly Operation[] = [
     docs: `${DOCS}/deployments/environments#get-an-environment`,
     permission: [['actions', 'read']],
     handle: (world, call) => world.getEnvironment(call),
+  },
+  {
+    method: 'DELETE',
+    path: `${REPO}/environments/{environment_name}`,
+    docs: `${DOCS}/deployments/environments#delete-an-environment`,
+    permission: [['administration', 'write']],
+    handle: (world, call) => world.deleteEnvironment(call),
   },
   {
     method: 'GET',
@@ -1814,6 +1823,24 @@ class GitHubWorld {
     });
   }
 
+  /**
+   * Deletes an environment: 204 with no body. Its deployments stay, as they do on GitHub; a later deployment to
+   * the name creates it afresh.
+   */
+  deleteEnvironment(call: Call): Reply {
+    const key = (call.params.environment_name ?? '').toLowerCase();
+    if (!call.repo.environments.has(key)) {
+      return notFound(`${DOCS}/deployments/environments#delete-an-environment`);
+    }
+    call.repo.environments.delete(key);
+    return jsonReply(204, undefined);
+  }
+
+  /** The names of a repository's environments, in creation order. */
+  environmentNames(owner: string, name: string): string[] {
+    return [...this.repoOrThrow(owner, name).environments.values()].map((environment) => environment.name);
+  }
+
   /** Pull requests are the emulated issues: an issue number that is no pull request is not found. */
   private issueNumberOf(call: Call): number | undefined {
     const number = positiveInteger(call.params.issue_number);
@@ -2187,8 +2214,9 @@ function tokenOf(authorization: string): string | undefined {
 }
 
 function grants(def: GitHubTokenDef, rule: PermissionRule): boolean {
-  // A token defined without permissions is the permissive default token: write to everything.
-  if (!def.permissions) return true;
+  // A token defined without permissions is the permissive default token: write to everything a workflow token
+  // can be granted, which never includes administration.
+  if (!def.permissions) return rule.some(([permission]) => permission !== 'administration');
   return rule.some(([permission, access]) => {
     const granted = def.permissions?.[permission];
     return granted === 'write' || (granted === 'read' && access === 'read');
@@ -2322,6 +2350,11 @@ export class GitHubEmulator {
         }),
       ),
     }));
+  }
+
+  /** The names of the repository's deployment environments (defined, or created by a deployment). */
+  environments(owner: string, repo: string): string[] {
+    return this.world.environmentNames(owner, repo);
   }
 
   /** The repository's SARIF uploads, oldest first, each with its decoded log and processing state. */

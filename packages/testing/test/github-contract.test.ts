@@ -28,6 +28,7 @@ const REPO = 'dashboard';
 const BASE = `/repos/${OWNER}/${REPO}`;
 const BOT = 'ghs_contract_bot';
 const DEPLOY_READER = 'ghs_contract_deploy_reader';
+const APP = 'ghs_contract_app_admin';
 
 const options: GitHubEmulatorOptions = {
   // Each upload answers 'pending' once, so all three processing states are checked.
@@ -35,6 +36,7 @@ const options: GitHubEmulatorOptions = {
   tokens: {
     [BOT]: { login: 'github-actions[bot]' },
     [DEPLOY_READER]: { login: 'reader', permissions: { deployments: 'read' } },
+    [APP]: { login: 'flowkit[bot]', permissions: { deployments: 'write', administration: 'write' } },
   },
   repos: [
     {
@@ -107,7 +109,8 @@ async function call(
     headers,
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return response.json();
+  const text = await response.text();
+  return text === '' ? undefined : JSON.parse(text);
 }
 
 /** Every operation with its success and error answers, sent as a well-behaved client sends them. */
@@ -179,6 +182,9 @@ async function driveEveryOperation(gh: GitHubEmulator): Promise<void> {
   await call(gh, 'GET', `${BASE}/environments/production`);
   await call(gh, 'GET', `${BASE}/environments/staging`);
   await call(gh, 'GET', `${BASE}/environments/nowhere`);
+  // The workflow token may not delete an environment (no administration permission); an app token may.
+  await call(gh, 'DELETE', `${BASE}/environments/staging`);
+  await call(gh, 'DELETE', `${BASE}/environments/staging`, undefined, APP);
 
   const comment = await call(gh, 'POST', `${BASE}/issues/1/comments`, {
     body: 'Staging deployment successful.',
@@ -314,6 +320,8 @@ describeWithContracts('GitHub contract', (dir) => {
         `${REPOS}/environments/{environment_name} 200`,
         `${REPOS}/environments/{environment_name} 403`,
         `${REPOS}/environments/{environment_name} 404`,
+        'DELETE /repos/{owner}/{repo}/environments/{environment_name} 204',
+        'DELETE /repos/{owner}/{repo}/environments/{environment_name} 403',
         `${REPOS}/issues/{issue_number}/comments 200`,
         `${REPOS}/issues/{issue_number}/comments 404`,
         `${REPOS}/issues/{issue_number}/comments 429`,
@@ -515,6 +523,7 @@ describeWithContracts('GitHub contract', (dir) => {
         'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
         'GET /repos/{owner}/{repo}/commits/{ref}',
         'POST /repos/{owner}/{repo}/statuses/{sha}',
+        'DELETE /repos/{owner}/{repo}/environments/{environment_name}',
       ]);
       for (const [path, item] of Object.entries(contract.paths)) {
         for (const [method, operation] of Object.entries(item)) {
