@@ -1,5 +1,6 @@
 // Each action's action.yml declares exactly the inputs its settings reader reads.
 import { readFileSync } from 'node:fs';
+import { E2E_INPUTS } from '@flowkit/e2e';
 import { TRIAGE_INPUTS } from '@flowkit/intake';
 import { TRANSITION_INPUTS } from '@flowkit/jira';
 import { LINT_INPUTS } from '@flowkit/lint';
@@ -16,6 +17,7 @@ test.each([
   ['lint', LINT_INPUTS],
   ['security-scan', SECURITY_SCAN_INPUTS],
   ['provision-staging', PROVISION_INPUTS],
+  ['e2e', E2E_INPUTS],
 ])('%s declares the inputs it reads', (action, inputs) => {
   const metadata = parse(
     readFileSync(new URL(`../../actions/${action}/action.yml`, import.meta.url), 'utf8'),
