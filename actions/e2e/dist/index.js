@@ -7,42 +7,70 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _flowkit_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48886);
 /* harmony import */ var _flowkit_e2e__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53691);
-/* harmony import */ var _flowkit_runner__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(20435);
+/* harmony import */ var _flowkit_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1862);
+/* harmony import */ var _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(20435);
 // e2e: maps the step's inputs to @flowkit/e2e, and its results to annotations, a summary, outputs and an artifact.
 
 
 
-await (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)(async () => {
+
+await (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)(async () => {
     // Mask first: a URL may carry a password (https://user:pass@staging…).
-    const secret = (0,_flowkit_e2e__WEBPACK_IMPORTED_MODULE_1__/* .urlSecret */ .mz)((0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)('url'));
+    const secret = (0,_flowkit_e2e__WEBPACK_IMPORTED_MODULE_1__/* .urlSecret */ .mz)((0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)('url'));
     if (secret !== undefined)
-        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .setSecret */ .Pq)(secret);
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setSecret */ .Pq)(secret);
+    if ((0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)('github-token') !== '')
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setSecret */ .Pq)((0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)('github-token'));
     const root = process.env.GITHUB_WORKSPACE || process.cwd();
-    const settings = (0,_flowkit_e2e__WEBPACK_IMPORTED_MODULE_1__/* .readE2eSettings */ .qQ)((name) => (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(name), root);
+    const settings = (0,_flowkit_e2e__WEBPACK_IMPORTED_MODULE_1__/* .readE2eSettings */ .qQ)((name) => (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)(name), root);
     const run = await (0,_flowkit_e2e__WEBPACK_IMPORTED_MODULE_1__/* .runE2e */ .Kg)(settings, {
-        exec: (0,_flowkit_e2e__WEBPACK_IMPORTED_MODULE_1__/* .streamingRunner */ .pU)((text) => process.stdout.write((0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(text))),
-        log: { info: _flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq, warning: _flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e, debug: _flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .debug */ .Yz },
+        exec: (0,_flowkit_e2e__WEBPACK_IMPORTED_MODULE_1__/* .streamingRunner */ .pU)((text) => process.stdout.write((0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(text))),
+        log: { info: _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq, warning: _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e, debug: _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz },
     });
-    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('report-dir', run.paths.reportDir);
+    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('report-dir', run.paths.reportDir);
     let warningsUsed = 0;
     const location = await upload(settings, run, () => warningsUsed++);
     const verdict = (0,_flowkit_e2e__WEBPACK_IMPORTED_MODULE_1__/* .judgeE2e */ .Qs)(run, { root, reserved: { warning: warningsUsed } });
     for (const finding of verdict.annotated)
         annotate(finding);
-    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .appendSummary */ .fe)((0,_flowkit_e2e__WEBPACK_IMPORTED_MODULE_1__/* .e2eSummary */ .rM)({ run, verdict, url: settings.url, root, location }));
-    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('passed', String(verdict.counts.passed));
-    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('failed', String(verdict.counts.failed));
-    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('flaky', String(verdict.counts.flaky));
-    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('skipped', String(verdict.counts.skipped));
+    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .appendSummary */ .fe)((0,_flowkit_e2e__WEBPACK_IMPORTED_MODULE_1__/* .e2eSummary */ .rM)({ run, verdict, url: settings.url, root, location }));
+    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('passed', String(verdict.counts.passed));
+    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('failed', String(verdict.counts.failed));
+    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('flaky', String(verdict.counts.flaky));
+    (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('skipped', String(verdict.counts.skipped));
     if (verdict.failed) {
-        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .error */ .z3)(verdict.conclusion);
+        await markDeploymentFailed(settings, verdict.conclusion);
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .error */ .z3)(verdict.conclusion);
         process.exitCode = 1;
     }
     else
-        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(verdict.conclusion);
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)(verdict.conclusion);
 });
+/** Failing tests fail the deployment they tested, so the environment's page shows it is not good to review. */
+async function markDeploymentFailed(settings, conclusion) {
+    if (settings.deploymentId === undefined || settings.githubToken === '')
+        return;
+    const github = (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .readGitHubContext */ .L7)();
+    const [owner = '', repo = ''] = github.repository.split('/');
+    const client = new _flowkit_github__WEBPACK_IMPORTED_MODULE_2__/* .GitHubClient */ .jh({
+        token: settings.githubToken,
+        apiUrl: github.apiUrl,
+        policy: () => ({ retries: 3, budgetMs: 30_000 }),
+    });
+    try {
+        await client.createDeploymentStatus({ owner, repo }, settings.deploymentId, {
+            state: 'failure',
+            ...(github.runUrl ? { log_url: github.runUrl } : {}),
+            description: `End-to-end tests failed: ${conclusion}`.slice(0, 140),
+        });
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)(`Marked deployment ${settings.deploymentId} as failed.`);
+    }
+    catch (caught) {
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e)(`Could not mark deployment ${settings.deploymentId} as failed: ${(0,_flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(caught)}`);
+    }
+}
 function annotate(finding) {
-    const write = finding.severity === 'error' ? _flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .error */ .z3 : _flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e;
+    const write = finding.severity === 'error' ? _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .error */ .z3 : _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e;
     write(finding.message, {
         title: `${finding.severity === 'error' ? 'Failed' : 'Flaky'}: ${finding.rule}`,
         file: finding.file,
@@ -57,16 +85,16 @@ function annotate(finding) {
 async function upload(settings, run, warned) {
     const where = `${run.paths.reportDir} and ${run.paths.resultsDir}`;
     if (settings.artifactName === undefined) {
-        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`artifact-name is empty, so nothing is uploaded; the reports are in ${where}.`);
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)(`artifact-name is empty, so nothing is uploaded; the reports are in ${where}.`);
         return { note: 'artifact-name is empty, so they were not uploaded.' };
     }
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
-        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`No artifact service here (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set), so nothing is uploaded; the reports are in ${where}.`);
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)(`No artifact service here (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set), so nothing is uploaded; the reports are in ${where}.`);
         return { note: 'there is no artifact service outside a GitHub runner, so they were not uploaded.' };
     }
     const files = await (0,_flowkit_e2e__WEBPACK_IMPORTED_MODULE_1__/* .reportFiles */ .IU)(run.paths);
     if (files.length === 0) {
-        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)('Playwright wrote no reports, so there is nothing to upload.');
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)('Playwright wrote no reports, so there is nothing to upload.');
         return { note: 'Playwright wrote none, so nothing was uploaded.' };
     }
     try {
@@ -74,13 +102,13 @@ async function upload(settings, run, warned) {
         const { id } = await new DefaultArtifactClient().uploadArtifact(settings.artifactName, files, run.paths.cwd, {
             ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
         });
-        const github = (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .readGitHubContext */ .L7)();
+        const github = (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .readGitHubContext */ .L7)();
         const url = id !== undefined && github.runUrl ? `${github.runUrl}/artifacts/${id}` : undefined;
-        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`Uploaded ${files.length} report file(s) as the artifact ${settings.artifactName}${url ? `: ${url}` : ''}.`);
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)(`Uploaded ${files.length} report file(s) as the artifact ${settings.artifactName}${url ? `: ${url}` : ''}.`);
         return { artifact: { name: settings.artifactName, ...(url ? { url } : {}) } };
     }
     catch (caught) {
-        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e)(`Could not upload the reports as the artifact ${settings.artifactName}; they are in ${where}: ${(0,_flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(caught)}`);
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e)(`Could not upload the reports as the artifact ${settings.artifactName}; they are in ${where}: ${(0,_flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(caught)}`);
         warned();
         return { note: `the upload failed (${(0,_flowkit_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(caught)}).` };
     }
@@ -98,21 +126,27 @@ __webpack_async_result__();
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   dz: () => (/* reexport */ errors_InputError),
+  Dr: () => (/* reexport */ NetworkError),
+  N_: () => (/* reexport */ TransientError),
   ay: () => (/* reexport */ commandLine),
   gJ: () => (/* reexport */ errorMessage),
+  aj: () => (/* reexport */ httpRequest),
   iU: () => (/* reexport */ isUserError),
   ci: () => (/* reexport */ outputTail),
   _p: () => (/* reexport */ parseIntegerInput),
+  mu: () => (/* reexport */ parseRetryAfter),
   R3: () => (/* reexport */ runProcess),
-  qq: () => (/* reexport */ silentLogger)
+  qq: () => (/* reexport */ silentLogger),
+  ml: () => (/* reexport */ systemClock),
+  bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: ConfigError, DEFAULT_CONFIG_PATH, NetworkError, RetryExhaustedError, SyntaxProblem, TransientError, UnresolvedPlaceholder, addDays, addedLineNumbers, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, httpRequest, instantOf, interpolate, isLocalDate, isRecord, isTimeZone, loadConfig, localParts, mapWithConcurrency, normalize, parseBooleanInput, parseConfig, parseJsonOrYaml, parsePatch, parseRetryAfter, parseUnifiedDiff, systemClock, validateSchema, withRetry, yamlProblem
+// UNUSED EXPORTS: ConfigError, DEFAULT_CONFIG_PATH, RetryExhaustedError, SyntaxProblem, UnresolvedPlaceholder, addDays, addedLineNumbers, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, instantOf, interpolate, isLocalDate, isRecord, isTimeZone, loadConfig, localParts, mapWithConcurrency, normalize, parseBooleanInput, parseConfig, parseJsonOrYaml, parsePatch, parseUnifiedDiff, validateSchema, yamlProblem
 
 ;// CONCATENATED MODULE: ./packages/core/src/clock.ts
 // Time as a dependency, so waits and deadlines are tested without real waiting.
 /** The real clock. */
-const clock_systemClock = {
+const systemClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
@@ -2023,6 +2057,8 @@ const E2E_INPUTS = (/* unused pure expression or super */ null && ([
     'artifact-name',
     'retention-days',
     'timeout',
+    'deployment-id',
+    'github-token',
 ]));
 /** The Chromium Debian installs, which Flowkit's runners and GitHub's Ubuntu images provide. */
 const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -2068,7 +2104,17 @@ function readE2eSettings(input, root) {
         artifactName,
         retentionDays,
         timeoutMinutes,
+        deploymentId: readDeploymentId(input('deployment-id')),
+        githubToken: input('github-token'),
     };
+}
+function readDeploymentId(text) {
+    if (text === '')
+        return undefined;
+    if (!/^[1-9]\d{0,15}$/.test(text)) {
+        throw new src/* InputError */.dz('deployment-id', `is not a deployment id: '${text.slice(0, 40)}'`, "Pass provision-staging's deployment-id output.");
+    }
+    return Number(text);
 }
 /** The password of a URL with credentials (https://user:pass@host), to mask before anything is logged. */
 function urlSecret(text) {
@@ -2245,6 +2291,213 @@ function lines(write) {
 
 
 
+
+
+
+
+/***/ }),
+
+/***/ 1862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  jh: () => (/* reexport */ GitHubClient)
+});
+
+// UNUSED EXPORTS: GitHubError, rateLimitWait, readChangeText, readReleaseText
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
+var src = __nccwpck_require__(48886);
+;// CONCATENATED MODULE: ./packages/github/src/client.ts
+// A small GitHub REST client over Flowkit's HTTP helper: pagination, rate limits and Retry-After handled in one place.
+
+/** GitHub refused a request: `status` and GitHub's `message`. */
+class GitHubError extends Error {
+    status;
+    constructor(request, status, message) {
+        super(`GitHub answered ${status} to ${request}: ${message}`);
+        this.name = 'GitHubError';
+        this.status = status;
+    }
+}
+/** Calls the GitHub REST API. Counts requests, for the API-economy figures. */
+class GitHubClient {
+    requestCount = 0;
+    #options;
+    constructor(options) {
+        this.#options = options;
+    }
+    /** One request; JSON in and out. Rate limits wait for the reset or Retry-After within the time budget. */
+    async request(method, path, options = {}) {
+        const { clock = src/* systemClock */.ml, log = src/* silentLogger */.qq, timeoutMs = 15_000 } = this.#options;
+        const url = new URL(`${this.#options.apiUrl.replace(/\/$/, '')}${path}`);
+        for (const [name, value] of Object.entries(options.query ?? {}))
+            url.searchParams.set(name, String(value));
+        const headers = {
+            accept: 'application/vnd.github+json',
+            authorization: `Bearer ${this.#options.token}`,
+            'x-github-api-version': '2022-11-28',
+            'user-agent': 'flowkit',
+        };
+        const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+        if (body !== undefined)
+            headers['content-type'] = 'application/json';
+        const request = `${method} ${url.pathname}`;
+        return (0,src/* withRetry */.bD)(async ({ remainingMs }) => {
+            this.requestCount++;
+            let response;
+            try {
+                response = await (0,src/* httpRequest */.aj)({
+                    method,
+                    url,
+                    headers,
+                    body,
+                    timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)),
+                });
+            }
+            catch (error) {
+                if (!(error instanceof src/* NetworkError */.Dr))
+                    throw error;
+                throw new src/* TransientError */.N_(`${request}: ${error.message}`, {
+                    hadNoEffect: !error.maybeProcessed,
+                    cause: error,
+                });
+            }
+            const data = parse(response.body);
+            if (response.status >= 200 && response.status < 300)
+                return { data: data, headers: response.headers };
+            const message = typeof data === 'object' && data !== null && 'message' in data
+                ? String(data.message)
+                : String(data ?? '');
+            const limited = rateLimitWait(response.status, response.headers, clock.now());
+            if (limited !== undefined)
+                throw new src/* TransientError */.N_(`${request} was rate limited by GitHub (${message})`, {
+                    retryAfterMs: limited,
+                    hadNoEffect: true,
+                });
+            if (response.status >= 500)
+                throw new src/* TransientError */.N_(`${request}: GitHub answered HTTP ${response.status}`);
+            throw new GitHubError(request, response.status, message);
+        }, this.#options.policy(), { clock, log });
+    }
+    /** Every page of a list endpoint (`per_page` 100), stopping after `maxItems`. */
+    async paginate(path, query, maxItems, pick = (page) => page) {
+        const items = [];
+        for (let page = 1; items.length < maxItems; page++) {
+            const { data, headers } = await this.request('GET', path, {
+                query: { ...query, per_page: 100, page },
+            });
+            const found = pick(data);
+            items.push(...found);
+            if (found.length === 0 || !/rel="next"/.test(headers.link ?? ''))
+                break;
+        }
+        return items.slice(0, maxItems);
+    }
+    /** The commits of a pull request (GitHub lists at most 250). */
+    listPullRequestCommits({ owner, repo }, number) {
+        return this.paginate(`/repos/${owner}/${repo}/pulls/${number}/commits`, {}, 250);
+    }
+    /**
+     * The files a pull request changes, each with its `patch`. GitHub lists at most 3,000: a longer list may be
+     * incomplete.
+     */
+    listPullRequestFiles({ owner, repo }, number) {
+        return this.paginate(`/repos/${owner}/${repo}/pulls/${number}/files`, {}, 3000);
+    }
+    /** The commits reachable from `head` but not from `base`, oldest first (bounded at `max`). */
+    async compareCommits({ owner, repo }, base, head, max = 1000) {
+        const path = `/repos/${owner}/${repo}/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}`;
+        return this.paginate(path, {}, max, (page) => page.commits ?? []);
+    }
+    /** Deployments to an environment, newest first. */
+    listDeployments({ owner, repo }, environment, max = 100) {
+        return this.paginate(`/repos/${owner}/${repo}/deployments`, { environment }, max);
+    }
+    /** A deployment's statuses, newest first. */
+    async listDeploymentStatuses({ owner, repo }, id) {
+        const { data } = await this.request('GET', `/repos/${owner}/${repo}/deployments/${id}/statuses`, { query: { per_page: 10 } });
+        return data;
+    }
+    /**
+     * Creates a deployment (needs `deployments: write`). Pass `required_contexts: []` and `auto_merge: false` unless
+     * GitHub should check commit statuses first or merge the default branch into the ref: either can answer 409.
+     */
+    async createDeployment({ owner, repo }, deployment) {
+        const { data } = await this.request('POST', `/repos/${owner}/${repo}/deployments`, {
+            body: deployment,
+        });
+        return data;
+    }
+    /** Adds a status to a deployment (needs `deployments: write`); `description` is at most 140 characters. */
+    async createDeploymentStatus({ owner, repo }, id, status) {
+        const { data } = await this.request('POST', `/repos/${owner}/${repo}/deployments/${id}/statuses`, { body: status });
+        return data;
+    }
+    /**
+     * Deletes a deployment environment with its secrets and protection rules. Needs Administration: write, which a
+     * GitHub App or a fine-grained token can have and a workflow's GITHUB_TOKEN cannot (GitHub answers 403).
+     */
+    async deleteEnvironment({ owner, repo }, name) {
+        await this.request('DELETE', `/repos/${owner}/${repo}/environments/${encodeURIComponent(name)}`);
+    }
+    /**
+     * Uploads a SARIF log to code scanning (needs `security-events: write`); GitHub answers 202 with the upload's id
+     * and processes it in the background.
+     */
+    async uploadSarif({ owner, repo }, upload) {
+        const path = `/repos/${owner}/${repo}/code-scanning/sarifs`;
+        const { data } = await this.request('POST', path, { body: upload });
+        return data;
+    }
+    /** Where the processing of an uploaded SARIF stands: pending, complete, or failed with GitHub's errors. */
+    async getSarifUpload({ owner, repo }, sarifId) {
+        const { data } = await this.request('GET', `/repos/${owner}/${repo}/code-scanning/sarifs/${encodeURIComponent(sarifId)}`);
+        return data;
+    }
+    /**
+     * The newest deployment to `environment` whose latest status is success, looking at no more than `maxDeployments`
+     * (one statuses request each), or undefined.
+     */
+    async lastSuccessfulDeployment(repo, environment, maxDeployments = 30) {
+        for (const deployment of await this.listDeployments(repo, environment, maxDeployments)) {
+            const [latest] = await this.listDeploymentStatuses(repo, Number(deployment.id));
+            if (latest?.state === 'success' || latest?.state === 'inactive')
+                return deployment;
+        }
+        return undefined;
+    }
+}
+/**
+ * How long to wait for a rate limit: Retry-After (secondary limits), else until x-ratelimit-reset when no requests
+ * remain (primary limit); undefined when the answer is not a rate limit.
+ */
+function rateLimitWait(status, headers, now) {
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const retryAfter = (0,src/* parseRetryAfter */.mu)(headers['retry-after'], now);
+    if (retryAfter !== undefined)
+        return retryAfter;
+    if (headers['x-ratelimit-remaining'] === '0' && headers['x-ratelimit-reset'] !== undefined) {
+        return Math.max(1000, Number(headers['x-ratelimit-reset']) * 1000 - now);
+    }
+    return status === 429 ? 60_000 : undefined;
+}
+function parse(text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text.trim().slice(0, 300);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/index.ts
+// GitHub for Flowkit: a REST client with rate limits handled, and reading what a change is about.
 
 
 

@@ -13,6 +13,7 @@ import {
   urlSecret,
 } from '@flowkit/e2e';
 import type { Finding } from '@flowkit/findings';
+import { GitHubClient } from '@flowkit/github';
 import {
   appendSummary,
   debug,
@@ -31,6 +32,7 @@ await runAction(async () => {
   // Mask first: a URL may carry a password (https://user:pass@staging…).
   const secret = urlSecret(getInput('url'));
   if (secret !== undefined) setSecret(secret);
+  if (getInput('github-token') !== '') setSecret(getInput('github-token'));
   const root = process.env.GITHUB_WORKSPACE || process.cwd();
   const settings = readE2eSettings((name) => getInput(name), root);
 
@@ -51,10 +53,33 @@ await runAction(async () => {
   setOutput('flaky', String(verdict.counts.flaky));
   setOutput('skipped', String(verdict.counts.skipped));
   if (verdict.failed) {
+    await markDeploymentFailed(settings, verdict.conclusion);
     error(verdict.conclusion);
     process.exitCode = 1;
   } else info(verdict.conclusion);
 });
+
+/** Failing tests fail the deployment they tested, so the environment's page shows it is not good to review. */
+async function markDeploymentFailed(settings: E2eSettings, conclusion: string): Promise<void> {
+  if (settings.deploymentId === undefined || settings.githubToken === '') return;
+  const github = readGitHubContext();
+  const [owner = '', repo = ''] = github.repository.split('/');
+  const client = new GitHubClient({
+    token: settings.githubToken,
+    apiUrl: github.apiUrl,
+    policy: () => ({ retries: 3, budgetMs: 30_000 }),
+  });
+  try {
+    await client.createDeploymentStatus({ owner, repo }, settings.deploymentId, {
+      state: 'failure',
+      ...(github.runUrl ? { log_url: github.runUrl } : {}),
+      description: `End-to-end tests failed: ${conclusion}`.slice(0, 140),
+    });
+    info(`Marked deployment ${settings.deploymentId} as failed.`);
+  } catch (caught) {
+    warning(`Could not mark deployment ${settings.deploymentId} as failed: ${errorMessage(caught)}`);
+  }
+}
 
 function annotate(finding: Finding): void {
   const write = finding.severity === 'error' ? error : warning;

@@ -1,13 +1,18 @@
 // The bundled e2e action through the runner's contract: real Playwright and Debian's Chromium against a local site.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { E2E_INPUTS } from '@flowkit/e2e';
-import { type ActionRun, type ActionStep, runAction, type WorkflowCommand } from '@flowkit/testing';
+import {
+  type ActionRun,
+  type ActionStep,
+  DEFAULT_GITHUB_TOKEN,
+  GitHubEmulator,
+  runAction,
+  type WorkflowCommand,
+} from '@flowkit/testing';
 import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
-import { parse } from 'yaml';
 import { startArtifactService, zipEntries, zipFile } from '../../../packages/e2e/test/artifact-service.ts';
 import { type Site, startSite } from '../../../packages/e2e/test/site.ts';
 
@@ -60,13 +65,6 @@ async function e2e(
 
 const annotations = (run: ActionRun, command: string): WorkflowCommand[] =>
   run.commands.filter((c) => c.command === command && c.properties.file !== undefined);
-
-test('action.yml declares exactly the inputs the settings reader reads', async () => {
-  const metadata = parse(await readFile(join(ROOT, 'actions', 'e2e', 'action.yml'), 'utf8')) as {
-    inputs: Record<string, unknown>;
-  };
-  expect(Object.keys(metadata.inputs).sort()).toEqual([...E2E_INPUTS].sort());
-});
 
 describe('real Playwright runs', () => {
   test(
@@ -179,6 +177,45 @@ describe('real Playwright runs', () => {
         file: 'e2e/tests/dashboard.spec.ts',
         line: '13',
       });
+    },
+    PLAYWRIGHT_TEST_MS,
+  );
+
+  test(
+    'failing tests add a failure status to the deployment under test',
+    async () => {
+      const github = await GitHubEmulator.start({
+        repos: [{ owner: 'acme', name: 'shop', branches: { main: [{ message: 'Initial commit' }] } }],
+      });
+      try {
+        const created = await fetch(`${github.url}/repos/acme/shop/deployments`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${DEFAULT_GITHUB_TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            ref: 'main',
+            environment: 'staging',
+            auto_merge: false,
+            required_contexts: [],
+          }),
+        });
+        const { id } = (await created.json()) as { id: number };
+        const run = await e2e(
+          { grep: 'commit', 'expected-commit': 'def5678', 'deployment-id': String(id) },
+          {
+            commit: 'abc1234',
+            githubToken: DEFAULT_GITHUB_TOKEN,
+            github: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/shop' },
+          },
+        );
+        expect(run.exitCode).toBe(1);
+        expect(run.stdout).toContain(`Marked deployment ${id} as failed.`);
+        expect(github.deployments('acme', 'shop')[0]?.statuses.at(-1)).toMatchObject({
+          state: 'failure',
+          log_url: 'https://github.com/acme/shop/actions/runs/4242',
+        });
+      } finally {
+        await github.stop();
+      }
     },
     PLAYWRIGHT_TEST_MS,
   );

@@ -16,6 +16,8 @@ export const E2E_INPUTS = [
   'artifact-name',
   'retention-days',
   'timeout',
+  'deployment-id',
+  'github-token',
 ] as const;
 
 /** The name of one e2e input. */
@@ -44,6 +46,9 @@ export interface E2eSettings {
   retentionDays: number | undefined;
   /** The budget of all attempts together. */
   timeoutMinutes: number;
+  /** The GitHub deployment under test: failing tests add a failure status to it. */
+  deploymentId: number | undefined;
+  githubToken: string;
 }
 
 /** The Chromium Debian installs, which Flowkit's runners and GitHub's Ubuntu images provide. */
@@ -105,7 +110,21 @@ export function readE2eSettings(input: (name: E2eInputName) => string, root: str
     artifactName,
     retentionDays,
     timeoutMinutes,
+    deploymentId: readDeploymentId(input('deployment-id')),
+    githubToken: input('github-token'),
   };
+}
+
+function readDeploymentId(text: string): number | undefined {
+  if (text === '') return undefined;
+  if (!/^[1-9]\d{0,15}$/.test(text)) {
+    throw new InputError(
+      'deployment-id',
+      `is not a deployment id: '${text.slice(0, 40)}'`,
+      "Pass provision-staging's deployment-id output.",
+    );
+  }
+  return Number(text);
 }
 
 /** The password of a URL with credentials (https://user:pass@host), to mask before anything is logged. */

@@ -54,6 +54,8 @@ function settings(overrides: Partial<E2eSettings> = {}): E2eSettings {
     artifactName: 'playwright-report',
     retentionDays: undefined,
     timeoutMinutes: 30,
+    deploymentId: undefined,
+    githubToken: '',
     ...overrides,
   };
 }

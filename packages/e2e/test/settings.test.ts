@@ -61,6 +61,8 @@ describe('readE2eSettings', () => {
       artifactName: 'playwright-report',
       retentionDays: undefined,
       timeoutMinutes: 30,
+      deploymentId: undefined,
+      githubToken: '',
     });
   });
 
@@ -76,6 +78,8 @@ describe('readE2eSettings', () => {
         'artifact-name': '',
         'retention-days': '7',
         timeout: '90',
+        'deployment-id': '4321',
+        'github-token': 'ghs_token',
       }),
     ).toMatchObject({
       projects: ['chromium', 'mobile', 'firefox'],
@@ -86,6 +90,8 @@ describe('readE2eSettings', () => {
       artifactName: undefined,
       retentionDays: 7,
       timeoutMinutes: 90,
+      deploymentId: 4321,
+      githubToken: 'ghs_token',
     });
   });
 
@@ -130,6 +136,11 @@ describe('readE2eSettings', () => {
       { 'retention-days': '365' },
       'retention-days',
       "Input 'retention-days' must be a whole number from 1 to 90, not '365'.",
+    ],
+    [
+      { 'deployment-id': 'staging' },
+      'deployment-id',
+      "Input 'deployment-id' is not a deployment id: 'staging'.",
     ],
     [{ timeout: '0' }, 'timeout', "Input 'timeout' must be a whole number from 1 to 360, not '0'."],
   ])('%j: an InputError on %s', (given, input, message) => {
