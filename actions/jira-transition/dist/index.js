@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _flowkit_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2398);
 /* harmony import */ var _flowkit_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8156);
-/* harmony import */ var _flowkit_jira__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(426);
+/* harmony import */ var _flowkit_jira__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7861);
 /* harmony import */ var _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7795);
 // jira-transition: maps the step's inputs to @flowkit/jira and the results to outputs, summary and annotations.
 
@@ -50,13 +50,32 @@ await (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)(async
     // The branch's key comes first: the ticket this change is about.
     (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('primary-key', keys[0] ?? '');
     if (keys.length === 0) {
-        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .notice */ .lm)('No Jira issue keys found in this change; nothing to move.');
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .notice */ .lm)(settings.approvals === undefined
+            ? 'No Jira issue keys found in this change; nothing to move.'
+            : 'No Jira issue keys found in this release; no approvals to check.');
+        if (settings.approvals !== undefined)
+            (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('approved', 'true');
         for (const name of ['transitioned', 'unchanged', 'failed'])
             (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)(name, '');
         (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .appendSummary */ .fe)('### Jira\nNo issue keys found in this change.');
         return;
     }
     const jira = (0,_flowkit_jira__WEBPACK_IMPORTED_MODULE_2__/* .connectJira */ .r1)(settings.connection, policy, log);
+    if (settings.approvals !== undefined) {
+        const approvals = await (0,_flowkit_jira__WEBPACK_IMPORTED_MODULE_2__/* .checkApprovals */ .WA)(jira, keys, settings.approvals);
+        const pending = approvals.filter((approval) => !approval.approved);
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('approved', String(pending.length === 0));
+        for (const name of ['transitioned', 'unchanged', 'failed'])
+            (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)(name, '');
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .appendSummary */ .fe)(approvalSummary(approvals));
+        if (pending.length > 0) {
+            (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .error */ .z3)(`Not approved yet: ${pending.map((approval) => `${approval.key} (${approval.error ?? `needs ${approval.missing.join(' and ')}`})`).join('; ')}. Nothing was promoted.`);
+            process.exitCode = 1;
+        }
+        else
+            (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq)(`All ${approvals.length} issue(s) approved.`);
+        return;
+    }
     const results = await (0,_flowkit_jira__WEBPACK_IMPORTED_MODULE_2__/* .transitionIssues */ .i3)(jira, {
         keys,
         goal: settings.goal,
@@ -81,6 +100,25 @@ await (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)(async
     if (failed.length > 0 && settings.failOnError)
         process.exitCode = 1;
 });
+function approvalSummary(approvals) {
+    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const rows = approvals.map((approval) => {
+        const by = Object.entries(approval.by)
+            .map(([group, who]) => `${group}: ${who}`)
+            .join(', ');
+        const state = approval.approved
+            ? ':white_check_mark: approved'
+            : `:x: needs ${approval.missing.join(' and ')}`;
+        return `| ${approval.key} | ${cell(approval.status)} | ${state} | ${cell(approval.error ?? by)} |`;
+    });
+    return [
+        '### Release approvals',
+        '',
+        '| issue | status | approval | by |',
+        '|---|---|---|---|',
+        ...rows,
+    ].join('\n');
+}
 function describeGoal(goal) {
     if (goal.kind === 'status')
         return goal.status;
@@ -549,6 +587,25 @@ const configSchema = {
                     additionalProperties: STATUS_NAME,
                 },
                 paths: { type: 'object', additionalProperties: { type: 'array', minItems: 1, items: STATUS_NAME } },
+                approvals: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['groups'],
+                    properties: {
+                        status: STATUS_NAME,
+                        groups: {
+                            type: 'object',
+                            propertyNames: { pattern: NAME },
+                            additionalProperties: { type: 'array', minItems: 1, items: MEMBER },
+                        },
+                        phrase: { type: 'string', minLength: 1, expected: 'the words an approving comment starts with' },
+                        'changes-phrase': {
+                            type: 'string',
+                            minLength: 1,
+                            expected: 'the words that withdraw an approval',
+                        },
+                    },
+                },
             },
         },
         teams: {
@@ -1036,7 +1093,9 @@ async function readChangeText(context, github) {
  * "all keys since the last production deployment". Without an earlier deployment, nothing (and says so).
  */
 async function readReleaseText(github, repo, environment, head) {
-    const last = await github.lastSuccessfulDeployment(repo, environment);
+    // Deployments of `head` itself are skipped: once a release succeeds it is the newest, and its tickets are still
+    // the commits since the release before it.
+    const last = await github.lastSuccessfulDeployment(repo, environment, 30, head);
     if (last === undefined)
         return { branches: [], texts: [], sources: [`no earlier successful ${environment} deployment`] };
     const commits = await github.compareCommits(repo, last.sha, head);
@@ -1158,9 +1217,9 @@ class GitHubClient {
     listDeployments({ owner, repo }, environment, max = 100) {
         return this.paginate(`/repos/${owner}/${repo}/deployments`, { environment }, max);
     }
-    /** A deployment's statuses, newest first. */
-    async listDeploymentStatuses({ owner, repo }, id) {
-        const { data } = await this.request('GET', `/repos/${owner}/${repo}/deployments/${id}/statuses`, { query: { per_page: 10 } });
+    /** A deployment's newest `max` statuses (at most 100), newest first. */
+    async listDeploymentStatuses({ owner, repo }, id, max = 10) {
+        const { data } = await this.request('GET', `/repos/${owner}/${repo}/deployments/${id}/statuses`, { query: { per_page: Math.min(100, max) } });
         return data;
     }
     /**
@@ -1201,10 +1260,12 @@ class GitHubClient {
     }
     /**
      * The newest deployment to `environment` whose latest status is success, looking at no more than `maxDeployments`
-     * (one statuses request each), or undefined.
+     * (one statuses request each) and skipping those of `exceptSha`, or undefined.
      */
-    async lastSuccessfulDeployment(repo, environment, maxDeployments = 30) {
+    async lastSuccessfulDeployment(repo, environment, maxDeployments = 30, exceptSha) {
         for (const deployment of await this.listDeployments(repo, environment, maxDeployments)) {
+            if (deployment.sha === exceptSha)
+                continue;
             const [latest] = await this.listDeploymentStatuses(repo, Number(deployment.id));
             if (latest?.state === 'success' || latest?.state === 'inactive')
                 return deployment;
@@ -1246,12 +1307,13 @@ function parse(text) {
 
 /***/ }),
 
-/***/ 426:
+/***/ 7861:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  WA: () => (/* reexport */ checkApprovals),
   r1: () => (/* reexport */ connectJira),
   LX: () => (/* reexport */ findIssueKeys),
   et: () => (/* reexport */ jiraSecrets),
@@ -1259,7 +1321,92 @@ __nccwpck_require__.d(__webpack_exports__, {
   i3: () => (/* reexport */ transitionIssues)
 });
 
-// UNUSED EXPORTS: DEFAULT_STAGES, JIRA_CONNECTION_INPUTS, JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, addCommentOnce, bodyText, configuredRoute, isIssueKey, jqlString, plainText, readJiraConnection, sameStatus, shortestRoute, toAdf, toWiki
+// UNUSED EXPORTS: DEFAULT_STAGES, JIRA_CONNECTION_INPUTS, JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, addCommentOnce, bodyText, configuredRoute, decideApproval, isIssueKey, jqlString, plainText, readJiraConnection, sameStatus, shortestRoute, toAdf, toWiki
+
+;// CONCATENATED MODULE: ./packages/jira/src/approvals.ts
+function startsWithWords(text, phrase) {
+    const words = (value) => value
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    const head = words(text);
+    const wanted = words(phrase);
+    return head === wanted || head.startsWith(`${wanted} `);
+}
+/**
+ * Which groups approved, from comments oldest first: each member's latest approving or withdrawing comment
+ * counts. Pure; `members` maps each group to its members' account IDs.
+ */
+function decideApproval(comments, members, rules) {
+    const phrase = rules.phrase ?? 'approved';
+    const changes = rules.changesPhrase ?? 'changes requested';
+    const latest = new Map();
+    for (const comment of comments) {
+        if (startsWithWords(comment.text, changes))
+            latest.set(comment.author, { approves: false, name: comment.authorName });
+        else if (startsWithWords(comment.text, phrase))
+            latest.set(comment.author, { approves: true, name: comment.authorName });
+    }
+    const by = {};
+    const missing = [];
+    for (const [group, ids] of Object.entries(members)) {
+        const approver = [...ids].map((id) => latest.get(id)).find((verdict) => verdict?.approves);
+        if (approver === undefined)
+            missing.push(group);
+        else
+            by[group] = approver.name;
+    }
+    return { by, missing };
+}
+/** Reads each issue's status and comments and decides. Unreadable issues count as not approved. */
+async function checkApprovals(jira, keys, rules) {
+    // Members given by email are looked up once.
+    const members = {};
+    const resolved = new Map();
+    for (const [group, list] of Object.entries(rules.groups)) {
+        members[group] = new Set();
+        for (const member of list) {
+            if (!member.includes('@')) {
+                members[group].add(member);
+                continue;
+            }
+            if (!resolved.has(member))
+                resolved.set(member, (await jira.findUserByEmail(member))?.id);
+            const id = resolved.get(member);
+            if (id !== undefined)
+                members[group].add(id);
+        }
+    }
+    const results = [];
+    for (const key of keys) {
+        try {
+            const issue = await jira.getIssue(key);
+            if (rules.status !== undefined && issue.status.toLowerCase() === rules.status.toLowerCase()) {
+                results.push({
+                    key,
+                    status: issue.status,
+                    approved: true,
+                    by: { status: issue.status },
+                    missing: [],
+                });
+                continue;
+            }
+            const decision = decideApproval(await jira.authoredComments(key), members, rules);
+            results.push({ key, status: issue.status, approved: decision.missing.length === 0, ...decision });
+        }
+        catch (error) {
+            results.push({
+                key,
+                status: 'unknown',
+                approved: false,
+                by: {},
+                missing: Object.keys(rules.groups),
+                error: error instanceof Error ? error.message : String(error),
+            });
+        }
+    }
+    return results;
+}
 
 ;// CONCATENATED MODULE: ./node_modules/jira.js/dist/core/bodyToFetchBody.js
 function isAsyncIterable(value) {
@@ -33166,6 +33313,30 @@ class JiraApi {
         }));
         return (answer.comments ?? []).map((comment) => comment.body);
     }
+    /** Every comment (up to 500), oldest first, with its author's id and name and its words. */
+    async authoredComments(key) {
+        const comments = [];
+        for (let startAt = 0; startAt < 500; startAt += 100) {
+            const answer = (await this.#jira.issueComments.getComments({
+                issueIdOrKey: key,
+                orderBy: 'created',
+                startAt,
+                maxResults: 100,
+            }));
+            const page = answer.comments ?? [];
+            for (const comment of page) {
+                const author = comment.author?.accountId ?? comment.author?.name ?? '';
+                comments.push({
+                    author,
+                    authorName: comment.author?.displayName ?? author,
+                    text: bodyText(comment.body),
+                });
+            }
+            if (page.length < 100 || startAt + page.length >= (answer.total ?? 0))
+                break;
+        }
+        return comments;
+    }
     async addComment(key, comment) {
         const body = this.deployment === 'cloud' ? toAdf(comment) : toWiki(comment);
         await this.#transport.sendRequest({
@@ -33626,6 +33797,7 @@ const TRANSITION_INPUTS = [
     'remove-labels',
     'assignee',
     'github-token',
+    'check-approvals',
     'fail-on-error',
     'retries',
     'timeout',
@@ -33642,7 +33814,10 @@ const DEFAULT_STAGES = {
 /** Checks every input; throws InputError for the first problem. Sends nothing. */
 function readTransitionSettings(input, config) {
     const connection = readJiraConnection(input, config);
-    const goal = readGoal(input('status'), input('transition'), input('comment'), config);
+    const approvals = readApprovals(input, config);
+    const goal = approvals === undefined
+        ? readGoal(input('status'), input('transition'), input('comment'), config)
+        : { kind: 'comment' };
     const keys = input('keys') === '' ? undefined : list(input('keys'));
     for (const key of keys ?? []) {
         if (!isIssueKey(key))
@@ -33672,6 +33847,7 @@ function readTransitionSettings(input, config) {
     }
     return {
         connection,
+        approvals,
         goal,
         keys,
         projects,
@@ -33687,6 +33863,22 @@ function readTransitionSettings(input, config) {
         failOnError: (0,src/* parseBooleanInput */.zL)('fail-on-error', input('fail-on-error'), false),
         retries: (0,src/* parseIntegerInput */._p)('retries', input('retries'), 4, { min: 0, max: 20 }),
         timeoutMs: (0,src/* parseIntegerInput */._p)('timeout', input('timeout'), 120, { min: 1, max: 3600 }) * 1000,
+    };
+}
+function readApprovals(input, config) {
+    if (!(0,src/* parseBooleanInput */.zL)('check-approvals', input('check-approvals'), false))
+        return undefined;
+    const rules = config.jira.approvals;
+    if (rules === undefined)
+        throw new src/* InputError */.dz('check-approvals', 'is true but .github/flowkit.yml has no jira.approvals', 'Add jira.approvals with the groups that must approve, e.g. groups: { qa: [qa@example.com], product: [pm@example.com] }.');
+    for (const name of ['status', 'transition', 'comment'])
+        if (input(name) !== '')
+            throw new src/* InputError */.dz(name, 'is set together with check-approvals', 'Check approvals in a step of its own, before the promotion.');
+    return {
+        status: rules.status === undefined ? undefined : (config.jira.statuses?.[rules.status] ?? rules.status),
+        groups: rules.groups,
+        phrase: rules.phrase,
+        changesPhrase: rules['changes-phrase'],
     };
 }
 function readGoal(status, transition, comment, config) {
@@ -33722,6 +33914,7 @@ function labels(name, text) {
 
 ;// CONCATENATED MODULE: ./packages/jira/src/index.ts
 // Jira for Flowkit: issue keys, a transport for jira.js, the operations Flowkit uses, and moving issues.
+
 
 
 

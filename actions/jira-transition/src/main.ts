@@ -3,8 +3,10 @@ import { DEFAULT_CONFIG_PATH, loadConfig } from '@flowkit/core';
 import { GitHubClient, readChangeText, readReleaseText } from '@flowkit/github';
 import {
   type Comment,
+  checkApprovals,
   connectJira,
   findIssueKeys,
+  type IssueApproval,
   jiraSecrets,
   readTransitionSettings,
   type TransitionGoal,
@@ -65,13 +67,32 @@ await runAction(async () => {
   // The branch's key comes first: the ticket this change is about.
   setOutput('primary-key', keys[0] ?? '');
   if (keys.length === 0) {
-    notice('No Jira issue keys found in this change; nothing to move.');
+    notice(
+      settings.approvals === undefined
+        ? 'No Jira issue keys found in this change; nothing to move.'
+        : 'No Jira issue keys found in this release; no approvals to check.',
+    );
+    if (settings.approvals !== undefined) setOutput('approved', 'true');
     for (const name of ['transitioned', 'unchanged', 'failed']) setOutput(name, '');
     appendSummary('### Jira\nNo issue keys found in this change.');
     return;
   }
 
   const jira = connectJira(settings.connection, policy, log);
+  if (settings.approvals !== undefined) {
+    const approvals = await checkApprovals(jira, keys, settings.approvals);
+    const pending = approvals.filter((approval) => !approval.approved);
+    setOutput('approved', String(pending.length === 0));
+    for (const name of ['transitioned', 'unchanged', 'failed']) setOutput(name, '');
+    appendSummary(approvalSummary(approvals));
+    if (pending.length > 0) {
+      error(
+        `Not approved yet: ${pending.map((approval) => `${approval.key} (${approval.error ?? `needs ${approval.missing.join(' and ')}`})`).join('; ')}. Nothing was promoted.`,
+      );
+      process.exitCode = 1;
+    } else info(`All ${approvals.length} issue(s) approved.`);
+    return;
+  }
   const results = await transitionIssues(
     jira,
     {
@@ -101,6 +122,26 @@ await runAction(async () => {
   for (const result of failed) (settings.failOnError ? error : warning)(`${result.key}: ${result.message}`);
   if (failed.length > 0 && settings.failOnError) process.exitCode = 1;
 });
+
+function approvalSummary(approvals: IssueApproval[]): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const rows = approvals.map((approval) => {
+    const by = Object.entries(approval.by)
+      .map(([group, who]) => `${group}: ${who}`)
+      .join(', ');
+    const state = approval.approved
+      ? ':white_check_mark: approved'
+      : `:x: needs ${approval.missing.join(' and ')}`;
+    return `| ${approval.key} | ${cell(approval.status)} | ${state} | ${cell(approval.error ?? by)} |`;
+  });
+  return [
+    '### Release approvals',
+    '',
+    '| issue | status | approval | by |',
+    '|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
 
 function describeGoal(goal: TransitionGoal): string {
   if (goal.kind === 'status') return goal.status;

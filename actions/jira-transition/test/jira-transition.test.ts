@@ -18,6 +18,7 @@ import {
   describeWithContracts,
   GitHubEmulator,
   type GitHubRecordedRequest,
+  type JiraCredential,
   JiraEmulator,
   type JiraEmulatorOptions,
   type JiraRecordedRequest,
@@ -399,6 +400,95 @@ describe('a comment alone', () => {
     expect(again.stdout).toContain('JIRA-1235: left in In Progress; the same comment is already there');
     expect(jira.issue('JIRA-1235')).toMatchObject({ status: 'In Progress' });
     expect(jira.issue('JIRA-1235').comments).toHaveLength(1);
+  });
+});
+
+describe('release approvals (check-approvals)', () => {
+  const QA = { accountId: '5b10qa000000000000000001', email: 'qa@example.com', token: 'qa-token' };
+  const PM = { accountId: '5b10pm000000000000000001', email: 'pm@example.com', token: 'pm-token' };
+  const APPROVALS =
+    'jira:\n  approvals:\n    status: Approved\n    groups:\n      qa: [qa@example.com]\n      product: [5b10pm000000000000000001]\n';
+
+  beforeEach(async () => {
+    const options = jiraOptions();
+    await startJira({
+      ...options,
+      users: [
+        ...(options.users ?? []),
+        { accountId: QA.accountId, displayName: 'Quinn QA', emailAddress: QA.email },
+        { accountId: PM.accountId, displayName: 'Pat PM', emailAddress: PM.email },
+      ],
+      credentials: [
+        ...(options.credentials ?? []),
+        ...[QA, PM].map((person) => ({
+          accountId: person.accountId,
+          email: person.email,
+          apiToken: person.token,
+          permissions: ['BROWSE_PROJECTS', 'ADD_COMMENTS'] as JiraCredential['permissions'],
+        })),
+      ],
+    });
+  });
+
+  /** A person comments through Jira's API, as they would in the UI. */
+  async function say(person: typeof QA, key: string, words: string): Promise<void> {
+    const response = await fetch(`${jira.url}/rest/api/3/issue/${key}/comment`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${person.email}:${person.token}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        body: {
+          type: 'doc',
+          version: 1,
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: words }] }],
+        },
+      }),
+    });
+    expect(response.status).toBe(201);
+  }
+
+  test('both groups approved one issue; the other lacks product: the step fails listing it, moving nothing', async () => {
+    const workspace = await workspaceWith(APPROVALS);
+    await say(QA, 'JIRA-1234', 'Approved — works on staging');
+    await say(PM, 'JIRA-1234', 'approved!');
+    await say(QA, 'JIRA-1235', 'Approved');
+    await say(PM, 'JIRA-1235', 'Looks approved to me?'); // not an approval: does not start with the phrase
+    const run = await transition({ 'check-approvals': 'true', keys: 'JIRA-1234, JIRA-1235' }, { workspace });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.approved).toBe('false');
+    expect(run.errors).toEqual(['Not approved yet: JIRA-1235 (needs product). Nothing was promoted.']);
+    expect(run.summary).toContain(
+      '| JIRA-1234 | To Do | :white_check_mark: approved | qa: Quinn QA, product: Pat PM |',
+    );
+    expect(run.summary).toContain('| JIRA-1235 | In Progress | :x: needs product |');
+    expect(jira.issue('JIRA-1234').transitions).toEqual([]);
+  });
+
+  test('a later "changes requested" withdraws an approval; the approved status alone is enough', async () => {
+    const workspace = await workspaceWith(APPROVALS.replace('status: Approved', 'status: In Review'));
+    await say(QA, 'JIRA-1234', 'Approved');
+    await say(PM, 'JIRA-1234', 'Approved');
+    await say(QA, 'JIRA-1234', 'Changes requested: the widget overflows on mobile');
+    const run = await transition({ 'check-approvals': 'true', keys: 'JIRA-1234, DASH-7' }, { workspace });
+    expect(run.errors).toEqual(['Not approved yet: JIRA-1234 (needs qa). Nothing was promoted.']);
+    expect(run.summary).toContain('| DASH-7 | In Review | :white_check_mark: approved | status: In Review |');
+
+    await say(QA, 'JIRA-1234', 'Approved after the fix');
+    const again = await transition({ 'check-approvals': 'true', keys: 'JIRA-1234, DASH-7' }, { workspace });
+    expectClean(again);
+    expect(again.outputs.approved).toBe('true');
+  });
+
+  test('without jira.approvals in the config: one error naming the input and the fix, no request', async () => {
+    const run = await transition({ 'check-approvals': 'true', keys: 'JIRA-1234' });
+    expect(run.errors).toEqual([
+      expect.stringMatching(
+        /^Input 'check-approvals' is true but .github\/flowkit.yml has no jira.approvals/,
+      ),
+    ]);
+    expect(jira.requests).toEqual([]);
   });
 });
 

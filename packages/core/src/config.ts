@@ -58,6 +58,17 @@ export interface JiraConfig {
   statuses?: Record<string, string>;
   /** Status name → the statuses to pass through, in order, when no transition leads there directly. */
   paths?: Record<string, string[]>;
+  /**
+   * Who must approve a release before promotion: an issue in `status` is approved; otherwise each group needs a
+   * comment from one of its members (email or account ID) that starts with `phrase` (default "approved"), not
+   * withdrawn by a later one from the same person that starts with `changes-phrase` (default "changes requested").
+   */
+  approvals?: {
+    status?: string;
+    groups: Record<string, string[]>;
+    phrase?: string;
+    'changes-phrase'?: string;
+  };
 }
 
 /** The validated contents of `.github/flowkit.yml`. Keys are spelled as in the file. */
@@ -151,6 +162,25 @@ export const configSchema: Schema = {
           additionalProperties: STATUS_NAME,
         },
         paths: { type: 'object', additionalProperties: { type: 'array', minItems: 1, items: STATUS_NAME } },
+        approvals: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['groups'],
+          properties: {
+            status: STATUS_NAME,
+            groups: {
+              type: 'object',
+              propertyNames: { pattern: NAME },
+              additionalProperties: { type: 'array', minItems: 1, items: MEMBER },
+            },
+            phrase: { type: 'string', minLength: 1, expected: 'the words an approving comment starts with' },
+            'changes-phrase': {
+              type: 'string',
+              minLength: 1,
+              expected: 'the words that withdraw an approval',
+            },
+          },
+        },
       },
     },
     teams: {

@@ -1,6 +1,7 @@
 // The Jira operations Flowkit uses, over jira.js's Cloud API surface and Flowkit's transport.
 import { createCloudClient } from 'jira.js/cloud';
-import { type Comment, toAdf, toWiki } from './comment.ts';
+import type { AuthoredComment } from './approvals.ts';
+import { bodyText, type Comment, toAdf, toWiki } from './comment.ts';
 import { type JiraDeployment, JiraError, type JiraTransport } from './transport.ts';
 
 /** What Flowkit reads of an issue. */
@@ -186,6 +187,33 @@ export class JiraApi {
       comments?: { body?: unknown }[];
     };
     return (answer.comments ?? []).map((comment) => comment.body);
+  }
+
+  /** Every comment (up to 500), oldest first, with its author's id and name and its words. */
+  async authoredComments(key: string): Promise<AuthoredComment[]> {
+    const comments: AuthoredComment[] = [];
+    for (let startAt = 0; startAt < 500; startAt += 100) {
+      const answer = (await this.#jira.issueComments.getComments({
+        issueIdOrKey: key,
+        orderBy: 'created',
+        startAt,
+        maxResults: 100,
+      })) as {
+        comments?: { body?: unknown; author?: { accountId?: string; name?: string; displayName?: string } }[];
+        total?: number;
+      };
+      const page = answer.comments ?? [];
+      for (const comment of page) {
+        const author = comment.author?.accountId ?? comment.author?.name ?? '';
+        comments.push({
+          author,
+          authorName: comment.author?.displayName ?? author,
+          text: bodyText(comment.body),
+        });
+      }
+      if (page.length < 100 || startAt + page.length >= (answer.total ?? 0)) break;
+    }
+    return comments;
   }
 
   async addComment(key: string, comment: Comment): Promise<void> {

@@ -1,4 +1,5 @@
 // Jira for Flowkit: issue keys, a transport for jira.js, the operations Flowkit uses, and moving issues.
+export * from './approvals.ts';
 export * from './client.ts';
 export * from './comment.ts';
 export * from './connection.ts';

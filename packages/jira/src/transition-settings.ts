@@ -1,5 +1,6 @@
 // Reads and checks every jira-transition input before anything is sent: one typed settings object comes out.
 import { type FlowkitConfig, InputError, parseBooleanInput, parseIntegerInput } from '@flowkit/core';
+import type { ApprovalRules } from './approvals.ts';
 import { JIRA_CONNECTION_INPUTS, type JiraConnection, readJiraConnection } from './connection.ts';
 import { isIssueKey } from './keys.ts';
 import type { TransitionGoal } from './transition.ts';
@@ -20,6 +21,7 @@ export const TRANSITION_INPUTS = [
   'remove-labels',
   'assignee',
   'github-token',
+  'check-approvals',
   'fail-on-error',
   'retries',
   'timeout',
@@ -40,6 +42,8 @@ export const DEFAULT_STAGES: Record<string, string> = {
 /** Everything jira-transition needs, checked. */
 export interface TransitionSettings {
   connection: JiraConnection;
+  /** Set by check-approvals: only check that the issues are approved (the goal is then unused). */
+  approvals: ApprovalRules | undefined;
   goal: TransitionGoal;
   /** Keys given explicitly; undefined means "find them in the change". */
   keys: string[] | undefined;
@@ -64,7 +68,11 @@ export function readTransitionSettings(
   config: FlowkitConfig,
 ): TransitionSettings {
   const connection = readJiraConnection(input, config);
-  const goal = readGoal(input('status'), input('transition'), input('comment'), config);
+  const approvals = readApprovals(input, config);
+  const goal: TransitionGoal =
+    approvals === undefined
+      ? readGoal(input('status'), input('transition'), input('comment'), config)
+      : { kind: 'comment' };
   const keys = input('keys') === '' ? undefined : list(input('keys'));
   for (const key of keys ?? []) {
     if (!isIssueKey(key))
@@ -113,6 +121,7 @@ export function readTransitionSettings(
   }
   return {
     connection,
+    approvals,
     goal,
     keys,
     projects,
@@ -128,6 +137,33 @@ export function readTransitionSettings(
     failOnError: parseBooleanInput('fail-on-error', input('fail-on-error'), false),
     retries: parseIntegerInput('retries', input('retries'), 4, { min: 0, max: 20 }),
     timeoutMs: parseIntegerInput('timeout', input('timeout'), 120, { min: 1, max: 3600 }) * 1000,
+  };
+}
+
+function readApprovals(
+  input: (name: TransitionInputName) => string,
+  config: FlowkitConfig,
+): ApprovalRules | undefined {
+  if (!parseBooleanInput('check-approvals', input('check-approvals'), false)) return undefined;
+  const rules = config.jira.approvals;
+  if (rules === undefined)
+    throw new InputError(
+      'check-approvals',
+      'is true but .github/flowkit.yml has no jira.approvals',
+      'Add jira.approvals with the groups that must approve, e.g. groups: { qa: [qa@example.com], product: [pm@example.com] }.',
+    );
+  for (const name of ['status', 'transition', 'comment'] as const)
+    if (input(name) !== '')
+      throw new InputError(
+        name,
+        'is set together with check-approvals',
+        'Check approvals in a step of its own, before the promotion.',
+      );
+  return {
+    status: rules.status === undefined ? undefined : (config.jira.statuses?.[rules.status] ?? rules.status),
+    groups: rules.groups,
+    phrase: rules.phrase,
+    changesPhrase: rules['changes-phrase'],
   };
 }
 
