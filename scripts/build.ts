@@ -14,12 +14,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ncc = createRequire(import.meta.url)('@vercel/ncc') as Ncc;
 
 /**
- * The files an action's dist/ must hold, by name relative to dist/: src/main.ts as index.js, and each
- * src/<name>-worker.ts (a worker thread's script) as <name>-worker.js beside it.
+ * The files an action's dist/ must hold, by name relative to dist/: src/main.ts as index.js, src/post.ts (the
+ * `post:` step) as post.js, and each src/<name>-worker.ts (a worker thread's script) as <name>-worker.js beside it.
  */
 async function bundle(actionDir: string): Promise<Map<string, Buffer>> {
   const entries = readdirSync(join(actionDir, 'src'))
-    .filter((name) => /-worker\.ts$/.test(name))
+    .filter((name) => /-worker\.ts$/.test(name) || name === 'post.ts')
     .map((name) => [name, name.replace(/\.ts$/, '.js')] as const);
   const files = new Map<string, Buffer>();
   for (const [entry, output] of [['main.ts', 'index.js'] as const, ...entries]) {
@@ -73,8 +73,12 @@ function listFiles(dir: string, prefix = ''): string[] {
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
+  // `node scripts/build.ts slack-notify lint` builds only those actions; no names, every action.
+  const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   const drifted: string[] = [];
-  for (const dir of actionDirs()) {
+  for (const dir of actionDirs().filter(
+    (dir) => only.length === 0 || only.some((name) => dir.endsWith(`/${name}`)),
+  )) {
     const dist = join(dir, 'dist');
     const files = await bundle(dir);
     if (check) {

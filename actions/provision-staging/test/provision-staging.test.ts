@@ -145,8 +145,17 @@ describe('ansible, for real: the example service behind nginx', () => {
         environment: 'staging',
         payload: { flowkit: { driver: 'ansible', commit: main() } },
         statuses: [
-          { state: 'in_progress', log_url: RUN_URL },
-          { state: 'success', environment_url: url, log_url: RUN_URL },
+          {
+            state: 'in_progress',
+            description: `Provisioning staging at ${main().slice(0, 7)} with ansible`,
+            log_url: RUN_URL,
+          },
+          {
+            state: 'success',
+            description: `staging is healthy at ${main().slice(0, 7)}`,
+            environment_url: url,
+            log_url: RUN_URL,
+          },
         ],
       },
     ]);
@@ -186,6 +195,7 @@ describe('ansible, for real: the example service behind nginx', () => {
     // Gone, so no environment_url any more.
     expect(github.deployments('acme', 'shop')[0]?.statuses.at(-1)).toEqual({
       state: 'inactive',
+      description: 'staging was removed by Flowkit',
       log_url: RUN_URL,
     });
     // staging is not per-pull-request: delete-environment: auto keeps it.
@@ -290,8 +300,17 @@ describe('the health wait', () => {
     ]);
     expect(await readFile(join(workspace, 'destroyed.txt'), 'utf8')).toBe('staging absent\n');
     expect(github.deployments('acme', 'shop')[0]?.statuses).toEqual([
-      { state: 'in_progress', log_url: RUN_URL },
-      { state: 'failure', environment_url: url, log_url: RUN_URL },
+      {
+        state: 'in_progress',
+        description: `Provisioning staging at ${short} with command`,
+        log_url: RUN_URL,
+      },
+      {
+        state: 'failure',
+        description: `Health check failed: HTTP 200, but it reports commit ${old}, not ${short}`,
+        environment_url: url,
+        log_url: RUN_URL,
+      },
     ]);
     const failure = bodiesOf('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses')[1];
     expect(failure?.description).toBe(

@@ -64,7 +64,9 @@ export async function readReleaseText(
   environment: string,
   head: string,
 ): Promise<ChangeText> {
-  const last = await github.lastSuccessfulDeployment(repo, environment);
+  // Deployments of `head` itself are skipped: once a release succeeds it is the newest, and its tickets are still
+  // the commits since the release before it.
+  const last = await github.lastSuccessfulDeployment(repo, environment, 30, head);
   if (last === undefined)
     return { branches: [], texts: [], sources: [`no earlier successful ${environment} deployment`] };
   const commits = await github.compareCommits(repo, last.sha, head);

@@ -204,12 +204,12 @@ export class GitHubClient {
     return this.paginate<Deployment>(`/repos/${owner}/${repo}/deployments`, { environment }, max);
   }
 
-  /** A deployment's statuses, newest first. */
-  async listDeploymentStatuses({ owner, repo }: Repo, id: number): Promise<DeploymentStatus[]> {
+  /** A deployment's newest `max` statuses (at most 100), newest first. */
+  async listDeploymentStatuses({ owner, repo }: Repo, id: number, max = 10): Promise<DeploymentStatus[]> {
     const { data } = await this.request<DeploymentStatus[]>(
       'GET',
       `/repos/${owner}/${repo}/deployments/${id}/statuses`,
-      { query: { per_page: 10 } },
+      { query: { per_page: Math.min(100, max) } },
     );
     return data;
   }
@@ -268,14 +268,16 @@ export class GitHubClient {
 
   /**
    * The newest deployment to `environment` whose latest status is success, looking at no more than `maxDeployments`
-   * (one statuses request each), or undefined.
+   * (one statuses request each) and skipping those of `exceptSha`, or undefined.
    */
   async lastSuccessfulDeployment(
     repo: Repo,
     environment: string,
     maxDeployments = 30,
+    exceptSha?: string,
   ): Promise<Deployment | undefined> {
     for (const deployment of await this.listDeployments(repo, environment, maxDeployments)) {
+      if (deployment.sha === exceptSha) continue;
       const [latest] = await this.listDeploymentStatuses(repo, Number(deployment.id));
       if (latest?.state === 'success' || latest?.state === 'inactive') return deployment;
     }

@@ -245,7 +245,7 @@ export interface GitHubDeploymentRecord {
   environment: string;
   payload: unknown;
   /** Oldest first. */
-  statuses: { state: string; environment_url?: string; log_url?: string }[];
+  statuses: { state: string; description?: string; environment_url?: string; log_url?: string }[];
 }
 
 /** An issue or pull request comment as the emulator stores it, for assertions. */
@@ -2345,6 +2345,7 @@ export class GitHubEmulator {
       statuses: deployment.statuses.map((status) =>
         withoutUndefined({
           state: status.state,
+          description: status.description || undefined,
           environment_url: status.environmentUrl || undefined,
           log_url: status.logUrl || undefined,
         }),

@@ -26,6 +26,11 @@ export interface ActionStep {
   workspace?: string;
   /** Kill the action after this long (default 60 s). */
   timeoutMs?: number;
+  /**
+   * Signals the main step once its stdout so far satisfies `when`: SIGINT as the runner does when a run is cancelled,
+   * SIGKILL for a crash. The post step still runs, as on the runner.
+   */
+  interrupt?: { signal: 'SIGINT' | 'SIGTERM' | 'SIGKILL'; when: (stdout: string) => boolean };
 }
 
 /** A workflow command the action printed, unescaped. */
@@ -115,6 +120,7 @@ export async function runAction(step: ActionStep): Promise<ActionRun> {
       temp,
       'main',
       step.timeoutMs,
+      step.interrupt,
     );
     let post: StepRun | undefined;
     if (metadata.runs.post !== undefined) {
@@ -182,6 +188,7 @@ async function runStep(
   temp: string,
   label: string,
   timeoutMs = 60_000,
+  interrupt?: ActionStep['interrupt'],
 ): Promise<StepRun> {
   const files = {
     GITHUB_OUTPUT: join(temp, `${label}-output`),
@@ -198,7 +205,14 @@ async function runStep(
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  let interrupted = false;
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    if (interrupt !== undefined && !interrupted && interrupt.when(stdout)) {
+      interrupted = true;
+      child.kill(interrupt.signal);
+    }
+  });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const exitCode = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));

@@ -852,7 +852,7 @@ describe('GitHubEmulator', () => {
       ]);
       expect(gh.deployments(OWNER, REPO)[0]?.statuses).toEqual([
         { state: 'in_progress', log_url: 'https://ci.example/run/1' },
-        { state: 'success', environment_url: 'https://staging.example' },
+        { state: 'success', description: 'Deployed', environment_url: 'https://staging.example' },
       ]);
     });
 
