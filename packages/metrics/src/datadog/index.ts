@@ -1,0 +1,5 @@
+// Datadog: the metrics provider, monitor and dashboard set-up, deployment and DORA events.
+export * from './client.ts';
+export * from './events.ts';
+export * from './provider.ts';
+export * from './setup.ts';
