@@ -1,0 +1,80 @@
+// The command table: each command names its options, its help text, and the function that runs it.
+import { InputError } from '@flowkit/core';
+
+/** What a command may touch: its streams and exit code. */
+export interface CommandIo {
+  stdin: AsyncIterable<string | Buffer>;
+  write: (text: string) => void;
+  error: (text: string) => void;
+}
+
+export interface OptionSpec {
+  name: string;
+  description: string;
+  /** Shown in help as the default. */
+  default?: string;
+}
+
+export interface Command {
+  /** Words after `flowkit`, e.g. ['guard', 'replay']. */
+  path: string[];
+  summary: string;
+  /** Longer help: what it reads, what it writes, its exit codes. */
+  help: string;
+  options: OptionSpec[];
+  run(options: Record<string, string>, io: CommandIo): Promise<number>;
+}
+
+/** `--name value` and `--name=value` pairs; a flag given twice keeps the last. Unknown options are InputErrors. */
+export function parseOptions(args: string[], command: Command): Record<string, string> {
+  const known = new Set(command.options.map((option) => option.name));
+  const options: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const match = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(arg);
+    if (!match)
+      throw new InputError(
+        arg,
+        'is not an option of this command',
+        `See 'flowkit ${command.path.join(' ')} --help'.`,
+      );
+    const name = match[1] as string;
+    if (!known.has(name))
+      throw new InputError(
+        `--${name}`,
+        'is not an option of this command',
+        `See 'flowkit ${command.path.join(' ')} --help'.`,
+      );
+    let value = match[2];
+    if (value === undefined) {
+      value = args[i + 1];
+      if (value === undefined || value.startsWith('--'))
+        throw new InputError(`--${name}`, 'needs a value', `Write '--${name} <value>'.`);
+      i++;
+    }
+    options[name] = value;
+  }
+  return options;
+}
+
+/** The help text of one command. */
+export function commandHelp(command: Command): string {
+  const width = Math.max(0, ...command.options.map((option) => option.name.length)) + 4;
+  const lines = [
+    `Usage: flowkit ${command.path.join(' ')} [options]`,
+    '',
+    command.summary,
+    '',
+    command.help.trim(),
+    '',
+  ];
+  if (command.options.length > 0) {
+    lines.push('Options:');
+    for (const option of command.options)
+      lines.push(
+        `  --${option.name.padEnd(width)}${option.description}${option.default === undefined ? '' : ` (default ${option.default})`}`,
+      );
+    lines.push('');
+  }
+  return lines.join('\n');
+}
