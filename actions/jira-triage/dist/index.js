@@ -484,6 +484,25 @@ const configSchema = {
                     additionalProperties: STATUS_NAME,
                 },
                 paths: { type: 'object', additionalProperties: { type: 'array', minItems: 1, items: STATUS_NAME } },
+                approvals: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['groups'],
+                    properties: {
+                        status: STATUS_NAME,
+                        groups: {
+                            type: 'object',
+                            propertyNames: { pattern: NAME },
+                            additionalProperties: { type: 'array', minItems: 1, items: MEMBER },
+                        },
+                        phrase: { type: 'string', minLength: 1, expected: 'the words an approving comment starts with' },
+                        'changes-phrase': {
+                            type: 'string',
+                            minLength: 1,
+                            expected: 'the words that withdraw an approval',
+                        },
+                    },
+                },
             },
         },
         teams: {
@@ -2566,7 +2585,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d2: () => (/* reexport */ connection_readJiraConnection)
 });
 
-// UNUSED EXPORTS: DEFAULT_STAGES, JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, bodyText, configuredRoute, findIssueKeys, jqlString, plainText, readTransitionSettings, sameStatus, shortestRoute, toAdf, toWiki, transitionIssues
+// UNUSED EXPORTS: DEFAULT_STAGES, JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, bodyText, checkApprovals, configuredRoute, decideApproval, findIssueKeys, jqlString, plainText, readTransitionSettings, sameStatus, shortestRoute, toAdf, toWiki, transitionIssues
 
 ;// CONCATENATED MODULE: ./node_modules/jira.js/dist/core/bodyToFetchBody.js
 function isAsyncIterable(value) {
@@ -34473,6 +34492,30 @@ class JiraApi {
         }));
         return (answer.comments ?? []).map((comment) => comment.body);
     }
+    /** Every comment (up to 500), oldest first, with its author's id and name and its words. */
+    async authoredComments(key) {
+        const comments = [];
+        for (let startAt = 0; startAt < 500; startAt += 100) {
+            const answer = (await this.#jira.issueComments.getComments({
+                issueIdOrKey: key,
+                orderBy: 'created',
+                startAt,
+                maxResults: 100,
+            }));
+            const page = answer.comments ?? [];
+            for (const comment of page) {
+                const author = comment.author?.accountId ?? comment.author?.name ?? '';
+                comments.push({
+                    author,
+                    authorName: comment.author?.displayName ?? author,
+                    text: bodyText(comment.body),
+                });
+            }
+            if (page.length < 100 || startAt + page.length >= (answer.total ?? 0))
+                break;
+        }
+        return comments;
+    }
     async addComment(key, comment) {
         const body = this.deployment === 'cloud' ? toAdf(comment) : toWiki(comment);
         await this.#transport.sendRequest({
@@ -34889,6 +34932,7 @@ const TRANSITION_INPUTS = [
     'remove-labels',
     'assignee',
     'github-token',
+    'check-approvals',
     'fail-on-error',
     'retries',
     'timeout',
@@ -34905,7 +34949,10 @@ const DEFAULT_STAGES = {
 /** Checks every input; throws InputError for the first problem. Sends nothing. */
 function readTransitionSettings(input, config) {
     const connection = readJiraConnection(input, config);
-    const goal = readGoal(input('status'), input('transition'), input('comment'), config);
+    const approvals = readApprovals(input, config);
+    const goal = approvals === undefined
+        ? readGoal(input('status'), input('transition'), input('comment'), config)
+        : { kind: 'comment' };
     const keys = input('keys') === '' ? undefined : list(input('keys'));
     for (const key of keys ?? []) {
         if (!isIssueKey(key))
@@ -34935,6 +34982,7 @@ function readTransitionSettings(input, config) {
     }
     return {
         connection,
+        approvals,
         goal,
         keys,
         projects,
@@ -34950,6 +34998,22 @@ function readTransitionSettings(input, config) {
         failOnError: parseBooleanInput('fail-on-error', input('fail-on-error'), false),
         retries: parseIntegerInput('retries', input('retries'), 4, { min: 0, max: 20 }),
         timeoutMs: parseIntegerInput('timeout', input('timeout'), 120, { min: 1, max: 3600 }) * 1000,
+    };
+}
+function readApprovals(input, config) {
+    if (!parseBooleanInput('check-approvals', input('check-approvals'), false))
+        return undefined;
+    const rules = config.jira.approvals;
+    if (rules === undefined)
+        throw new InputError('check-approvals', 'is true but .github/flowkit.yml has no jira.approvals', 'Add jira.approvals with the groups that must approve, e.g. groups: { qa: [qa@example.com], product: [pm@example.com] }.');
+    for (const name of ['status', 'transition', 'comment'])
+        if (input(name) !== '')
+            throw new InputError(name, 'is set together with check-approvals', 'Check approvals in a step of its own, before the promotion.');
+    return {
+        status: rules.status === undefined ? undefined : (config.jira.statuses?.[rules.status] ?? rules.status),
+        groups: rules.groups,
+        phrase: rules.phrase,
+        changesPhrase: rules['changes-phrase'],
     };
 }
 function readGoal(status, transition, comment, config) {
@@ -34985,6 +35049,7 @@ function labels(name, text) {
 
 ;// CONCATENATED MODULE: ./packages/jira/src/index.ts
 // Jira for Flowkit: issue keys, a transport for jira.js, the operations Flowkit uses, and moving issues.
+
 
 
 

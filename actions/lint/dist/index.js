@@ -700,6 +700,25 @@ const configSchema = {
                     additionalProperties: STATUS_NAME,
                 },
                 paths: { type: 'object', additionalProperties: { type: 'array', minItems: 1, items: STATUS_NAME } },
+                approvals: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['groups'],
+                    properties: {
+                        status: STATUS_NAME,
+                        groups: {
+                            type: 'object',
+                            propertyNames: { pattern: NAME },
+                            additionalProperties: { type: 'array', minItems: 1, items: MEMBER },
+                        },
+                        phrase: { type: 'string', minLength: 1, expected: 'the words an approving comment starts with' },
+                        'changes-phrase': {
+                            type: 'string',
+                            minLength: 1,
+                            expected: 'the words that withdraw an approval',
+                        },
+                    },
+                },
             },
         },
         teams: {
@@ -1560,9 +1579,9 @@ class GitHubClient {
     listDeployments({ owner, repo }, environment, max = 100) {
         return this.paginate(`/repos/${owner}/${repo}/deployments`, { environment }, max);
     }
-    /** A deployment's statuses, newest first. */
-    async listDeploymentStatuses({ owner, repo }, id) {
-        const { data } = await this.request('GET', `/repos/${owner}/${repo}/deployments/${id}/statuses`, { query: { per_page: 10 } });
+    /** A deployment's newest `max` statuses (at most 100), newest first. */
+    async listDeploymentStatuses({ owner, repo }, id, max = 10) {
+        const { data } = await this.request('GET', `/repos/${owner}/${repo}/deployments/${id}/statuses`, { query: { per_page: Math.min(100, max) } });
         return data;
     }
     /**
@@ -1603,10 +1622,12 @@ class GitHubClient {
     }
     /**
      * The newest deployment to `environment` whose latest status is success, looking at no more than `maxDeployments`
-     * (one statuses request each), or undefined.
+     * (one statuses request each) and skipping those of `exceptSha`, or undefined.
      */
-    async lastSuccessfulDeployment(repo, environment, maxDeployments = 30) {
+    async lastSuccessfulDeployment(repo, environment, maxDeployments = 30, exceptSha) {
         for (const deployment of await this.listDeployments(repo, environment, maxDeployments)) {
+            if (deployment.sha === exceptSha)
+                continue;
             const [latest] = await this.listDeploymentStatuses(repo, Number(deployment.id));
             if (latest?.state === 'success' || latest?.state === 'inactive')
                 return deployment;

@@ -487,6 +487,25 @@ const configSchema = {
                     additionalProperties: STATUS_NAME,
                 },
                 paths: { type: 'object', additionalProperties: { type: 'array', minItems: 1, items: STATUS_NAME } },
+                approvals: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['groups'],
+                    properties: {
+                        status: STATUS_NAME,
+                        groups: {
+                            type: 'object',
+                            propertyNames: { pattern: NAME },
+                            additionalProperties: { type: 'array', minItems: 1, items: MEMBER },
+                        },
+                        phrase: { type: 'string', minLength: 1, expected: 'the words an approving comment starts with' },
+                        'changes-phrase': {
+                            type: 'string',
+                            minLength: 1,
+                            expected: 'the words that withdraw an approval',
+                        },
+                    },
+                },
             },
         },
         teams: {
