@@ -1,33 +1,9 @@
 // Test support for real deployments: free ports, polling, and stopping every process a deploy root's pid files name.
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort, pollUntil as waitUntil } from '@flowkit/testing';
 
-/** A port free right now on 127.0.0.1: bound to port 0, read, closed (nginx cannot be given port 0 itself). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** Polls `check` every 50 ms until it returns true, or fails after `timeoutMs` naming `what`. */
-export async function waitUntil(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { freePort, waitUntil };
 
 /** True when a process with this pid exists. */
 export function isRunning(pid: number): boolean {

@@ -10,5 +10,6 @@ export * from './jira-contract.ts';
 export * from './jira-emulator.ts';
 export * from './load.ts';
 export * from './nginx.ts';
+export * from './ports.ts';
 export * from './prometheus.ts';
 export * from './slack-emulator.ts';

@@ -4,11 +4,13 @@
 // Flowkit's nginx traffic driver works with it unchanged: `nginxArgs` are the flags every nginx call needs for this
 // instance (`-p`, `-c`, `-e`), and `includeDir` is a folder the http {} block includes (`include <dir>/*.conf`), where
 // the driver's generated file goes.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { freePort, pollUntil } from './ports.ts';
 
 export interface NginxTestOptions {
   /** Inside http {}, before the server (upstreams, maps, log formats). */
@@ -51,32 +53,6 @@ export interface RunningNginx {
   reload(): Promise<void>;
   /** SIGQUIT (graceful), SIGTERM after 5 s, SIGKILL after 10 s; waits for the exit and removes the prefix. */
   stop(): Promise<void>;
-}
-
-/** A port free right now on 127.0.0.1: bound to port 0, read, closed (nginx cannot be given port 0). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** Polls `check` every 20 ms until true, or throws naming `what` after `timeoutMs`. */
-export async function pollUntil(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 function accepts(port: number): Promise<boolean> {

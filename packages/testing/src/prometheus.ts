@@ -1,10 +1,11 @@
 // Starts a real Prometheus (the Debian package's /usr/bin/prometheus) for tests: its own temp dir for config and
 // TSDB, 127.0.0.1 on a free port, short scrape and rule intervals. Never the defaults (0.0.0.0:9090, a shared dir).
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './ports.ts';
 
 /** The Prometheus binary; override with FLOWKIT_PROMETHEUS. */
 export const PROMETHEUS_BINARY = process.env.FLOWKIT_PROMETHEUS ?? '/usr/bin/prometheus';
@@ -50,19 +51,6 @@ export interface RunningPrometheus {
   reload(update?: { targets?: PrometheusTarget[]; ruleFiles?: string[] }): Promise<void>;
   /** SIGTERM, waits for the exit (SIGKILL after 10 s), removes the dir. Safe to call twice. */
   stop(): Promise<void>;
-}
-
-/** A port free right now on 127.0.0.1 (Prometheus cannot be given port 0). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 function configText(
