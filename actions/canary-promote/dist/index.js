@@ -67300,7 +67300,17 @@ await (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)(async
         signal: controller.signal,
         notify: settings.slack === undefined ? undefined : (0,_flowkit_canary__WEBPACK_IMPORTED_MODULE_0__/* .slackNotifier */ .nt)(settings, github, log),
         onDeployment: (id) => (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ)('deployment-id', String(id)),
+    }).catch((caught) => {
+        // The metrics could not be read before any traffic moved: one clear line, not a crash.
+        if (!(caught instanceof _flowkit_metrics__WEBPACK_IMPORTED_MODULE_2__/* .MetricsUnavailableError */ .nG))
+            throw caught;
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ)('finished', 'true');
+        (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .error */ .z3)(`Nothing was promoted: ${caught.message}.`);
+        process.exitCode = 1;
+        return undefined;
     });
+    if (report === undefined)
+        return;
     (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ)('finished', 'true');
     (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('result', report.outcome);
     (0,_flowkit_runner__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH)('reason', report.reason);
@@ -69897,21 +69907,32 @@ async function promote(settings, deps) {
             await github.createDeploymentStatus(repo, deploymentId, promote_status('failure', record_rolledBackDescription(weight, reason), settings));
         },
     };
-    const report = await runRollout({
-        plan: resume?.plan ?? settings.plan,
-        target: settings.target,
-        guard: settings.guard,
-        slowAboveSeconds: settings.slowAboveSeconds,
-        resume,
-    }, {
-        traffic: deps.traffic,
-        metrics: deps.metrics,
-        recorder,
-        clock,
-        log,
-        notify: deps.notify,
-        signal: deps.signal,
-    });
+    let report;
+    try {
+        report = await runRollout({
+            plan: resume?.plan ?? settings.plan,
+            target: settings.target,
+            guard: settings.guard,
+            slowAboveSeconds: settings.slowAboveSeconds,
+            resume,
+        }, {
+            traffic: deps.traffic,
+            metrics: deps.metrics,
+            recorder,
+            clock,
+            log,
+            notify: deps.notify,
+            signal: deps.signal,
+        });
+    }
+    catch (error) {
+        // Only a failure before any traffic moved gets here (the rollout turns later ones into rollbacks).
+        const reason = `Not started: ${(0,core_src/* errorMessage */.gJ)(error)}`;
+        await github
+            .createDeploymentStatus(repo, deploymentId, promote_status('error', reason.length > 140 ? `${reason.slice(0, 139)}…` : reason, settings))
+            .catch(() => undefined);
+        throw error;
+    }
     return { ...base, ...report, resumedFrom };
 }
 /**

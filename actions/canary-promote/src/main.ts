@@ -9,7 +9,7 @@ import {
   slackNotifier,
 } from '@flowkit/canary';
 import { GitHubClient } from '@flowkit/github';
-import { createMetricsProvider } from '@flowkit/metrics';
+import { createMetricsProvider, MetricsUnavailableError } from '@flowkit/metrics';
 import {
   appendSummary,
   debug,
@@ -51,7 +51,7 @@ await runAction(async () => {
   // The post step rolls back whatever is left split if this process dies before it reports.
   saveState('traffic', JSON.stringify(settings.traffic));
 
-  const report: PromoteReport = await promote(
+  const report: PromoteReport | undefined = await promote(
     {
       repo: { owner, repo },
       environment: settings.environment,
@@ -78,7 +78,15 @@ await runAction(async () => {
       notify: settings.slack === undefined ? undefined : slackNotifier(settings, github, log),
       onDeployment: (id) => saveState('deployment-id', String(id)),
     },
-  );
+  ).catch((caught: unknown) => {
+    // The metrics could not be read before any traffic moved: one clear line, not a crash.
+    if (!(caught instanceof MetricsUnavailableError)) throw caught;
+    saveState('finished', 'true');
+    error(`Nothing was promoted: ${caught.message}.`);
+    process.exitCode = 1;
+    return undefined;
+  });
+  if (report === undefined) return;
   saveState('finished', 'true');
   setOutput('result', report.outcome);
   setOutput('reason', report.reason);

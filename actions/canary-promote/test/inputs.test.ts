@@ -61,3 +61,19 @@ describe('bad input', () => {
     expect(run.post?.errors).toEqual([]);
   });
 });
+
+describe('metrics unreadable before the start', () => {
+  test('one error line, no traffic moved, the deployment marked error; the post step has nothing to undo', async () => {
+    const run = await runAction({
+      action: 'actions/canary-promote',
+      githubToken: DEFAULT_GITHUB_TOKEN,
+      github: { GITHUB_API_URL: github.url, GITHUB_SHA: github.sha('acme', 'shop', 'main') },
+      with: { ...GOOD, 'metrics-options': 'timeoutMs: 500' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toEqual([expect.stringMatching(/^Nothing was promoted: .*127\.0\.0\.1:9/)]);
+    expect(run.stdout).not.toMatch(/\n\s+at /);
+    expect(github.deployments('acme', 'shop').at(-1)?.statuses.map((status) => status.state)).toEqual(['error']);
+    expect(run.post?.errors).toEqual([]);
+  });
+});

@@ -217,24 +217,38 @@ export async function promote(settings: PromoteSettings, deps: PromoteDeps): Pro
       );
     },
   };
-  const report = await runRollout(
-    {
-      plan: resume?.plan ?? settings.plan,
-      target: settings.target,
-      guard: settings.guard,
-      slowAboveSeconds: settings.slowAboveSeconds,
-      resume,
-    },
-    {
-      traffic: deps.traffic,
-      metrics: deps.metrics,
-      recorder,
-      clock,
-      log,
-      notify: deps.notify,
-      signal: deps.signal,
-    },
-  );
+  let report: RolloutReport;
+  try {
+    report = await runRollout(
+      {
+        plan: resume?.plan ?? settings.plan,
+        target: settings.target,
+        guard: settings.guard,
+        slowAboveSeconds: settings.slowAboveSeconds,
+        resume,
+      },
+      {
+        traffic: deps.traffic,
+        metrics: deps.metrics,
+        recorder,
+        clock,
+        log,
+        notify: deps.notify,
+        signal: deps.signal,
+      },
+    );
+  } catch (error) {
+    // Only a failure before any traffic moved gets here (the rollout turns later ones into rollbacks).
+    const reason = `Not started: ${errorMessage(error)}`;
+    await github
+      .createDeploymentStatus(
+        repo,
+        deploymentId,
+        status('error', reason.length > 140 ? `${reason.slice(0, 139)}…` : reason, settings),
+      )
+      .catch(() => undefined);
+    throw error;
+  }
   return { ...base, ...report, resumedFrom };
 }
 
@@ -274,7 +288,7 @@ function versions(settings: PromoteSettings): Record<string, string> {
 }
 
 function status(
-  state: 'in_progress' | 'success' | 'failure' | 'inactive',
+  state: 'in_progress' | 'success' | 'failure' | 'inactive' | 'error',
   description: string,
   settings: PromoteSettings,
 ): { state: typeof state; description: string; log_url?: string } {

@@ -259,6 +259,15 @@ describe('a rollout', () => {
     expect(descriptions().at(-1)).toMatch(/^Rolled back from \d+%: the run was cancelled \[flowkit\]$/);
   });
 
+  test('no stable latency to compare with: nothing moves, the deployment says why', async () => {
+    metrics.latencyQuantile = async () => undefined;
+    await expect(run()).rejects.toThrow(/v1 served no requests in the 30m before the rollout/);
+    expect(traffic.history).toEqual([]);
+    const [deployment] = github.deployments('acme', 'shop');
+    expect(deployment?.statuses.map((status) => status.state)).toEqual(['error']);
+    expect(descriptions()[0]).toMatch(/^Not started: v1 served no requests/);
+  });
+
   test('a traffic driver failure mid-way rolls back instead of leaving the split', async () => {
     const setWeight = traffic.setWeight.bind(traffic);
     traffic.setWeight = async (percent) => {
