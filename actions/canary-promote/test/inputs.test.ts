@@ -73,7 +73,12 @@ describe('metrics unreadable before the start', () => {
     expect(run.exitCode).toBe(1);
     expect(run.errors).toEqual([expect.stringMatching(/^Nothing was promoted: .*127\.0\.0\.1:9/)]);
     expect(run.stdout).not.toMatch(/\n\s+at /);
-    expect(github.deployments('acme', 'shop').at(-1)?.statuses.map((status) => status.state)).toEqual(['error']);
+    expect(
+      github
+        .deployments('acme', 'shop')
+        .at(-1)
+        ?.statuses.map((status) => status.state),
+    ).toEqual(['error']);
     expect(run.post?.errors).toEqual([]);
   });
 });

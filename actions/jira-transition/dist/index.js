@@ -1057,7 +1057,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   P1: () => (/* reexport */ readReleaseText)
 });
 
-// UNUSED EXPORTS: GitHubError, rateLimitWait
+// UNUSED EXPORTS: DEPLOYMENT_HISTORY_QUERY, DEPLOYMENT_STATUSES_QUERY, GitHubError, graphqlUrl, rateLimitWait, readDeploymentHistory
 
 ;// CONCATENATED MODULE: ./packages/github/src/changes.ts
 /**
@@ -1114,13 +1114,20 @@ var src = __nccwpck_require__(2398);
 ;// CONCATENATED MODULE: ./packages/github/src/client.ts
 // A small GitHub REST client over Flowkit's HTTP helper: pagination, rate limits and Retry-After handled in one place.
 
-/** GitHub refused a request: `status` and GitHub's `message`. */
+/**
+ * GitHub refused a request: `status` and GitHub's `message`. For GraphQL, GitHub answers errors with HTTP 200:
+ * `type` is the first error's type (NOT_FOUND, FORBIDDEN, EXCESSIVE_PAGINATION…) and `errors` all of them.
+ */
 class GitHubError extends Error {
     status;
-    constructor(request, status, message) {
+    type;
+    errors;
+    constructor(request, status, message, errors = []) {
         super(`GitHub answered ${status} to ${request}: ${message}`);
         this.name = 'GitHubError';
         this.status = status;
+        this.type = errors[0]?.type;
+        this.errors = errors;
     }
 }
 /** Calls the GitHub REST API. Counts requests, for the API-economy figures. */
@@ -1132,17 +1139,50 @@ class GitHubClient {
     }
     /** One request; JSON in and out. Rate limits wait for the reset or Retry-After within the time budget. */
     async request(method, path, options = {}) {
-        const { clock = src/* systemClock */.ml, log = src/* silentLogger */.qq, timeoutMs = 15_000 } = this.#options;
         const url = new URL(`${this.#options.apiUrl.replace(/\/$/, '')}${path}`);
         for (const [name, value] of Object.entries(options.query ?? {}))
             url.searchParams.set(name, String(value));
+        return this.#send(method, url, options.body, (data, headers) => ({ data: data, headers }));
+    }
+    /**
+     * One GraphQL query: POST to the GraphQL endpoint (`/graphql` beside api.github.com, `/api/graphql` for a
+     * GitHub Enterprise Server `/api/v3` URL) with the same token, retries and rate-limit waits as `request`, counted
+     * in `requestCount`. GraphQL reports errors with HTTP 200 and an `errors` list: a primary rate limit
+     * (RATE_LIMITED) waits for the reset; any other error is a GitHubError naming each error's type and message,
+     * even when part of `data` came back.
+     */
+    async graphql(query, variables) {
+        const url = new URL(graphqlUrl(this.#options.apiUrl));
+        const { clock = src/* systemClock */.ml } = this.#options;
+        return this.#send('POST', url, { query, variables }, (body, headers, request) => {
+            const answer = (typeof body === 'object' && body !== null ? body : {});
+            const errors = Array.isArray(answer.errors) ? answer.errors.map(graphqlError) : [];
+            if (errors.length > 0) {
+                const message = errors.map((error) => error.type ? `${error.type}: ${error.message}` : error.message);
+                if (errors.some((error) => error.type === 'RATE_LIMITED')) {
+                    throw new src/* TransientError */.N_(`${request} was rate limited by GitHub (${message.join('; ')})`, {
+                        retryAfterMs: rateLimitWait(403, headers, clock.now()) ?? 60_000,
+                        hadNoEffect: true,
+                    });
+                }
+                throw new GitHubError(request, 200, message.join('; '), errors);
+            }
+            if (answer.data === undefined || answer.data === null) {
+                throw new GitHubError(request, 200, `no data in the answer: ${String(JSON.stringify(body)).slice(0, 300)}`);
+            }
+            return answer.data;
+        });
+    }
+    /** Sends with retries; `accept` reads a 2xx answer (and may throw). */
+    async #send(method, url, bodyValue, accept) {
+        const { clock = src/* systemClock */.ml, log = src/* silentLogger */.qq, timeoutMs = 15_000 } = this.#options;
         const headers = {
             accept: 'application/vnd.github+json',
             authorization: `Bearer ${this.#options.token}`,
             'x-github-api-version': '2022-11-28',
             'user-agent': 'flowkit',
         };
-        const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+        const body = bodyValue === undefined ? undefined : JSON.stringify(bodyValue);
         if (body !== undefined)
             headers['content-type'] = 'application/json';
         const request = `${method} ${url.pathname}`;
@@ -1168,7 +1208,7 @@ class GitHubClient {
             }
             const data = parse(response.body);
             if (response.status >= 200 && response.status < 300)
-                return { data: data, headers: response.headers };
+                return accept(data, response.headers, request);
             const message = typeof data === 'object' && data !== null && 'message' in data
                 ? String(data.message)
                 : String(data ?? '');
@@ -1288,6 +1328,22 @@ function rateLimitWait(status, headers, now) {
     }
     return status === 429 ? 60_000 : undefined;
 }
+/**
+ * The GraphQL endpoint for a REST API URL: https://api.github.com/graphql, and for GitHub Enterprise Server
+ * (https://HOST/api/v3) https://HOST/api/graphql.
+ */
+function graphqlUrl(apiUrl) {
+    const base = apiUrl.replace(/\/+$/, '');
+    return /\/api\/v3$/.test(base) ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`;
+}
+function graphqlError(entry) {
+    const record = (typeof entry === 'object' && entry !== null ? entry : {});
+    return {
+        ...(typeof record.type === 'string' ? { type: record.type } : {}),
+        message: typeof record.message === 'string' ? record.message : JSON.stringify(entry),
+        ...(Array.isArray(record.path) ? { path: record.path } : {}),
+    };
+}
 function parse(text) {
     if (text.trim() === '')
         return undefined;
@@ -1301,6 +1357,7 @@ function parse(text) {
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
 // GitHub for Flowkit: a REST client with rate limits handled, and reading what a change is about.
+
 
 
 

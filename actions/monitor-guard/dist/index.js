@@ -69869,21 +69869,32 @@ async function promote(settings, deps) {
             await github.createDeploymentStatus(repo, deploymentId, promote_status('failure', rolledBackDescription(weight, reason), settings));
         },
     };
-    const report = await runRollout({
-        plan: resume?.plan ?? settings.plan,
-        target: settings.target,
-        guard: settings.guard,
-        slowAboveSeconds: settings.slowAboveSeconds,
-        resume,
-    }, {
-        traffic: deps.traffic,
-        metrics: deps.metrics,
-        recorder,
-        clock,
-        log,
-        notify: deps.notify,
-        signal: deps.signal,
-    });
+    let report;
+    try {
+        report = await runRollout({
+            plan: resume?.plan ?? settings.plan,
+            target: settings.target,
+            guard: settings.guard,
+            slowAboveSeconds: settings.slowAboveSeconds,
+            resume,
+        }, {
+            traffic: deps.traffic,
+            metrics: deps.metrics,
+            recorder,
+            clock,
+            log,
+            notify: deps.notify,
+            signal: deps.signal,
+        });
+    }
+    catch (error) {
+        // Only a failure before any traffic moved gets here (the rollout turns later ones into rollbacks).
+        const reason = `Not started: ${errorMessage(error)}`;
+        await github
+            .createDeploymentStatus(repo, deploymentId, promote_status('error', reason.length > 140 ? `${reason.slice(0, 139)}…` : reason, settings))
+            .catch(() => undefined);
+        throw error;
+    }
     return { ...base, ...report, resumedFrom };
 }
 /**

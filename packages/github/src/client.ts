@@ -13,15 +13,30 @@ import {
 } from '@flowkit/core';
 import type { components } from '@octokit/openapi-types';
 
-/** GitHub refused a request: `status` and GitHub's `message`. */
+/**
+ * GitHub refused a request: `status` and GitHub's `message`. For GraphQL, GitHub answers errors with HTTP 200:
+ * `type` is the first error's type (NOT_FOUND, FORBIDDEN, EXCESSIVE_PAGINATION…) and `errors` all of them.
+ */
 export class GitHubError extends Error {
   readonly status: number;
+  readonly type: string | undefined;
+  readonly errors: readonly GraphQLError[];
 
-  constructor(request: string, status: number, message: string) {
+  constructor(request: string, status: number, message: string, errors: readonly GraphQLError[] = []) {
     super(`GitHub answered ${status} to ${request}: ${message}`);
     this.name = 'GitHubError';
     this.status = status;
+    this.type = errors[0]?.type;
+    this.errors = errors;
   }
+}
+
+/** One entry of a GraphQL answer's `errors`. */
+export interface GraphQLError {
+  /** NOT_FOUND, FORBIDDEN, RATE_LIMITED, EXCESSIVE_PAGINATION…; absent for syntax and validation errors. */
+  type?: string;
+  message: string;
+  path?: (string | number)[];
 }
 
 export type Commit = components['schemas']['commit'];
@@ -107,17 +122,66 @@ export class GitHubClient {
     path: string,
     options: { query?: Record<string, string | number>; body?: unknown } = {},
   ): Promise<{ data: T; headers: Record<string, string> }> {
-    const { clock = systemClock, log = silentLogger, timeoutMs = 15_000 } = this.#options;
     const url = new URL(`${this.#options.apiUrl.replace(/\/$/, '')}${path}`);
     for (const [name, value] of Object.entries(options.query ?? {}))
       url.searchParams.set(name, String(value));
+    return this.#send(method, url, options.body, (data, headers) => ({ data: data as T, headers }));
+  }
+
+  /**
+   * One GraphQL query: POST to the GraphQL endpoint (`/graphql` beside api.github.com, `/api/graphql` for a
+   * GitHub Enterprise Server `/api/v3` URL) with the same token, retries and rate-limit waits as `request`, counted
+   * in `requestCount`. GraphQL reports errors with HTTP 200 and an `errors` list: a primary rate limit
+   * (RATE_LIMITED) waits for the reset; any other error is a GitHubError naming each error's type and message,
+   * even when part of `data` came back.
+   */
+  async graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const url = new URL(graphqlUrl(this.#options.apiUrl));
+    const { clock = systemClock } = this.#options;
+    return this.#send('POST', url, { query, variables }, (body, headers, request) => {
+      const answer = (typeof body === 'object' && body !== null ? body : {}) as {
+        data?: unknown;
+        errors?: unknown;
+      };
+      const errors = Array.isArray(answer.errors) ? answer.errors.map(graphqlError) : [];
+      if (errors.length > 0) {
+        const message = errors.map((error) =>
+          error.type ? `${error.type}: ${error.message}` : error.message,
+        );
+        if (errors.some((error) => error.type === 'RATE_LIMITED')) {
+          throw new TransientError(`${request} was rate limited by GitHub (${message.join('; ')})`, {
+            retryAfterMs: rateLimitWait(403, headers, clock.now()) ?? 60_000,
+            hadNoEffect: true,
+          });
+        }
+        throw new GitHubError(request, 200, message.join('; '), errors);
+      }
+      if (answer.data === undefined || answer.data === null) {
+        throw new GitHubError(
+          request,
+          200,
+          `no data in the answer: ${String(JSON.stringify(body)).slice(0, 300)}`,
+        );
+      }
+      return answer.data as T;
+    });
+  }
+
+  /** Sends with retries; `accept` reads a 2xx answer (and may throw). */
+  async #send<R>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: URL,
+    bodyValue: unknown,
+    accept: (data: unknown, headers: Record<string, string>, request: string) => R,
+  ): Promise<R> {
+    const { clock = systemClock, log = silentLogger, timeoutMs = 15_000 } = this.#options;
     const headers: Record<string, string> = {
       accept: 'application/vnd.github+json',
       authorization: `Bearer ${this.#options.token}`,
       'x-github-api-version': '2022-11-28',
       'user-agent': 'flowkit',
     };
-    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const body = bodyValue === undefined ? undefined : JSON.stringify(bodyValue);
     if (body !== undefined) headers['content-type'] = 'application/json';
     const request = `${method} ${url.pathname}`;
     return withRetry(
@@ -140,8 +204,7 @@ export class GitHubClient {
           });
         }
         const data = parse(response.body);
-        if (response.status >= 200 && response.status < 300)
-          return { data: data as T, headers: response.headers };
+        if (response.status >= 200 && response.status < 300) return accept(data, response.headers, request);
         const message =
           typeof data === 'object' && data !== null && 'message' in data
             ? String((data as { message: unknown }).message)
@@ -301,6 +364,24 @@ export function rateLimitWait(
     return Math.max(1000, Number(headers['x-ratelimit-reset']) * 1000 - now);
   }
   return status === 429 ? 60_000 : undefined;
+}
+
+/**
+ * The GraphQL endpoint for a REST API URL: https://api.github.com/graphql, and for GitHub Enterprise Server
+ * (https://HOST/api/v3) https://HOST/api/graphql.
+ */
+export function graphqlUrl(apiUrl: string): string {
+  const base = apiUrl.replace(/\/+$/, '');
+  return /\/api\/v3$/.test(base) ? `${base.slice(0, -'/v3'.length)}/graphql` : `${base}/graphql`;
+}
+
+function graphqlError(entry: unknown): GraphQLError {
+  const record = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+  return {
+    ...(typeof record.type === 'string' ? { type: record.type } : {}),
+    message: typeof record.message === 'string' ? record.message : JSON.stringify(entry),
+    ...(Array.isArray(record.path) ? { path: record.path as (string | number)[] } : {}),
+  };
 }
 
 function parse(text: string): unknown {

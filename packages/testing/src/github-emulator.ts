@@ -143,6 +143,11 @@ export interface GitHubEmulatorOptions {
   now?: () => number;
   /** How code scanning's SARIF uploads behave. */
   sarif?: GitHubSarifOptions;
+  /**
+   * The GraphQL primary rate limit per token, in points; default `DEFAULT_GITHUB_RATE_LIMIT` (a workflow token's
+   * 1,000 points per hour, counted apart from REST's 1,000 requests).
+   */
+  graphqlRateLimit?: RateLimit;
 }
 
 /** Code scanning's SARIF processing in the emulator. */
@@ -246,6 +251,40 @@ export interface GitHubDeploymentRecord {
   payload: unknown;
   /** Oldest first. */
   statuses: { state: string; description?: string; environment_url?: string; log_url?: string }[];
+}
+
+/** A deployment for `GitHubEmulator.seedDeployments`: stored as is, with no REST checks. */
+export interface GitHubDeploymentSeed {
+  environment: string;
+  /** Default the default branch's head. */
+  sha?: string;
+  /** Default the sha, else the default branch. */
+  ref?: string;
+  /** ISO 8601 or epoch milliseconds; default the emulator clock. Seed oldest first. */
+  createdAt?: string | number;
+  /** Oldest first. */
+  statuses?: GitHubDeploymentStatusSeed[];
+}
+
+/** A status of a seeded deployment. */
+export interface GitHubDeploymentStatusSeed {
+  /** REST spelling: success, failure, error, inactive, in_progress, queued, pending. */
+  state: string;
+  /** ISO 8601 or epoch milliseconds; default the deployment's creation time. */
+  createdAt?: string | number;
+  description?: string;
+  logUrl?: string;
+  environmentUrl?: string;
+}
+
+/** What the emulator's GraphQL endpoint has answered, to compare API economy. */
+export interface GitHubGraphQLUsage {
+  /** Queries answered with data (not refused). */
+  queries: number;
+  /** Rate-limit points charged, by GitHub's formula: connection requests / 100, rounded, at least 1 per query. */
+  points: number;
+  /** Nodes the queries could return at most (GitHub's node limit counts these: 500,000 per query). */
+  nodes: number;
 }
 
 /** An issue or pull request comment as the emulator stores it, for assertions. */
@@ -1837,6 +1876,64 @@ class GitHubWorld {
   }
 
   /** The names of a repository's environments, in creation order. */
+  /** Adds deployments with their statuses directly, oldest first, without the checks of the REST operations. */
+  seedDeployments(
+    owner: string,
+    name: string,
+    seeds: readonly GitHubDeploymentSeed[],
+    now: number,
+  ): number[] {
+    const repo = this.repoOrThrow(owner, name);
+    const head = repo.branches.get(repo.defaultBranch) as string;
+    return seeds.map((seed) => {
+      const createdAt = isoSeconds(seed.createdAt === undefined ? now : new Date(seed.createdAt).getTime());
+      if (!repo.environments.has(seed.environment.toLowerCase())) {
+        this.addEnvironment(repo, { name: seed.environment }, createdAt);
+      }
+      const deployment: DeploymentRecord = {
+        id: this.nextDeploymentId++,
+        sha: seed.sha ?? head,
+        ref: seed.ref ?? seed.sha ?? repo.defaultBranch,
+        task: 'deploy',
+        payload: {},
+        originalEnvironment: seed.environment,
+        environment: seed.environment,
+        description: '',
+        transient: false,
+        production: seed.environment === 'production',
+        creator: DEFAULT_GITHUB_LOGIN,
+        createdAt,
+        updatedAt: createdAt,
+        statuses: [],
+      };
+      for (const status of seed.statuses ?? []) {
+        const logUrl = status.logUrl ?? '';
+        this.addStatus(deployment, {
+          state: status.state,
+          description: status.description ?? '',
+          environment: seed.environment,
+          targetUrl: logUrl,
+          logUrl,
+          environmentUrl: status.environmentUrl ?? '',
+          creator: DEFAULT_GITHUB_LOGIN,
+          createdAt:
+            status.createdAt === undefined ? createdAt : isoSeconds(new Date(status.createdAt).getTime()),
+        });
+      }
+      repo.deployments.push(deployment);
+      return deployment.id;
+    });
+  }
+
+  /** The deployment with this REST id in any repository. */
+  findDeployment(id: number): { repo: RepoState; deployment: DeploymentRecord } | undefined {
+    for (const repo of this.repos) {
+      const deployment = repo.deployments.find((candidate) => candidate.id === id);
+      if (deployment) return { repo, deployment };
+    }
+    return undefined;
+  }
+
   environmentNames(owner: string, name: string): string[] {
     return [...this.repoOrThrow(owner, name).environments.values()].map((environment) => environment.name);
   }
@@ -2149,11 +2246,14 @@ interface RateState {
 class PrimaryRateLimit {
   private readonly windows = new Map<string, RateWindow>();
 
-  /** Counts a request, unless the window is used up; says where the window stands after it. */
-  take(key: string, rule: RateLimit, now: number): RateState & { exceeded: boolean } {
+  /**
+   * Counts a request (`cost` points: GraphQL queries cost more than 1), unless the window has not that much left;
+   * says where the window stands after it.
+   */
+  take(key: string, rule: RateLimit, now: number, cost = 1): RateState & { exceeded: boolean } {
     const window = this.current(key, rule, now);
-    const exceeded = window.used >= rule.limit;
-    if (!exceeded) window.used += 1;
+    const exceeded = window.used + cost > rule.limit;
+    if (!exceeded) window.used += cost;
     return { ...this.state(window, rule), exceeded };
   }
 
@@ -2181,14 +2281,314 @@ class PrimaryRateLimit {
   }
 }
 
-function rateHeaders(state: RateState): Record<string, string> {
+function rateHeaders(state: RateState, resource: 'core' | 'graphql' = 'core'): Record<string, string> {
   return {
     'x-ratelimit-limit': String(state.limit),
     'x-ratelimit-remaining': String(state.remaining),
     'x-ratelimit-used': String(state.used),
     'x-ratelimit-reset': String(state.reset),
-    'x-ratelimit-resource': 'core',
+    'x-ratelimit-resource': resource,
   };
+}
+
+// --- GraphQL -----------------------------------------------------------------------------------------------
+//
+// Not a GraphQL engine: POST /graphql answers the two queries Flowkit sends (packages/github's
+// deployment-history.ts), recognised by their operation names, with their variables read and the fields Flowkit
+// selects produced. Any other query gets GitHub's error shape (HTTP 200, `errors`). GraphQL is not in GitHub's
+// OpenAPI description, so the contract helpers (github-contract.ts) check the REST operations only.
+
+const GRAPHQL_DOCS = 'https://docs.github.com/graphql';
+/** GitHub's limit on `first`/`last` for every connection (docs.github.com/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api). */
+const GRAPHQL_PAGE_LIMIT = 100;
+/** The operations the emulator answers, by operation name. */
+const GRAPHQL_OPERATIONS = ['FlowkitDeploymentHistory', 'FlowkitDeploymentStatuses'] as const;
+type GraphQLOperation = (typeof GRAPHQL_OPERATIONS)[number];
+
+interface GraphQLErrorEntry {
+  type?: string;
+  message: string;
+  path?: (string | number)[];
+  extensions?: Json;
+}
+
+/** GraphQL answers errors with HTTP 200 and an `errors` list beside whatever `data` could be resolved. */
+function graphqlErrors(errors: GraphQLErrorEntry[], data?: Json | null): Reply {
+  return jsonReply(200, data === undefined ? { errors } : { data, errors });
+}
+
+/** A variable that must be a string (String!/ID!): the value, or GitHub's validation error. */
+function stringVariable(variables: Json, name: string, type: string): string | GraphQLErrorEntry {
+  const value = variables[name];
+  if (typeof value === 'string') return value;
+  return { message: `Variable $${name} of type ${type} was provided invalid value`, extensions: { value } };
+}
+
+/** A connection's `first`: an integer 1–100, else GitHub's MISSING_PAGINATION_BOUNDARIES or EXCESSIVE_PAGINATION. */
+function firstArgument(
+  value: unknown,
+  connection: string,
+  path: (string | number)[],
+): number | GraphQLErrorEntry {
+  if (value === undefined || value === null) {
+    return {
+      type: 'MISSING_PAGINATION_BOUNDARIES',
+      path,
+      message: `You must provide a \`first\` or \`last\` value to properly paginate the \`${connection}\` connection.`,
+    };
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    return { message: `Variable of type Int! was provided invalid value`, extensions: { value } };
+  }
+  if (value > GRAPHQL_PAGE_LIMIT) {
+    return {
+      type: 'EXCESSIVE_PAGINATION',
+      path,
+      message: `Requesting ${value} records on the \`${connection}\` connection exceeds the \`first\` limit of ${GRAPHQL_PAGE_LIMIT} records.`,
+    };
+  }
+  return Math.max(0, value);
+}
+
+/** Opaque cursors, like GitHub's: base64 of what the emulator needs to find the place again. */
+function encodeCursor(kind: string, id: number): string {
+  return Buffer.from(`cursor:${kind}:${id}`, 'utf8').toString('base64');
+}
+
+function decodeCursor(kind: string, cursor: unknown): number | undefined {
+  if (typeof cursor !== 'string') return undefined;
+  const match = new RegExp(`^cursor:${kind}:(\\d+)$`).exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The items after `after` (an item id), at most `first`, with Relay's pageInfo. */
+function connectionPage<T extends { id: number }>(
+  items: readonly T[],
+  kind: string,
+  first: number,
+  after: unknown,
+): { items: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | GraphQLErrorEntry {
+  let start = 0;
+  if (after !== undefined && after !== null) {
+    const id = decodeCursor(kind, after);
+    const index = id === undefined ? -1 : items.findIndex((item) => item.id === id);
+    if (index < 0) return { message: `\`${String(after)}\` does not appear to be a valid cursor.` };
+    start = index + 1;
+  }
+  const page = items.slice(start, start + first);
+  const last = page.at(-1);
+  return {
+    items: page,
+    pageInfo: {
+      hasNextPage: start + page.length < items.length,
+      endCursor: last === undefined ? null : encodeCursor(kind, last.id),
+    },
+  };
+}
+
+function isErrorEntry(value: unknown): value is GraphQLErrorEntry {
+  return typeof value === 'object' && value !== null && 'message' in value && !('items' in value);
+}
+
+function graphqlStatusView(status: DeploymentStatusRecord): Json {
+  return {
+    state: status.state.toUpperCase(),
+    createdAt: status.createdAt,
+    description: status.description || null,
+    logUrl: status.logUrl || null,
+    environmentUrl: status.environmentUrl || null,
+  };
+}
+
+/** A deployment's statuses connection, oldest first. */
+function graphqlStatuses(
+  deployment: DeploymentRecord,
+  first: number,
+  after: unknown,
+): Json | GraphQLErrorEntry {
+  const page = connectionPage(deployment.statuses, 'status', first, after);
+  if (isErrorEntry(page)) return page;
+  return {
+    totalCount: deployment.statuses.length,
+    pageInfo: page.pageInfo,
+    nodes: page.items.map(graphqlStatusView),
+  };
+}
+
+/** GitHub's point cost: the connection requests a query may make, / 100, rounded, at least 1. */
+function graphqlPoints(connectionRequests: number): number {
+  return Math.max(1, Math.round(connectionRequests / 100));
+}
+
+/** What a recognised query needs before it runs: the point cost and node count, or validation errors. */
+interface PlannedQuery {
+  operation: GraphQLOperation;
+  /** The fields of the query's top-level `rateLimit { … }`; undefined when it selects none. */
+  rateLimitFields?: string[] | undefined;
+  points: number;
+  nodes: number;
+  run: (world: GitHubWorld, def: GitHubTokenDef) => Reply;
+}
+
+const DEPLOYMENTS_READ: PermissionRule = [['deployments', 'read']];
+
+function forbiddenEntry(path: (string | number)[]): GraphQLErrorEntry {
+  return {
+    type: 'FORBIDDEN',
+    path,
+    extensions: { saml_failure: false },
+    message: 'Resource not accessible by integration',
+  };
+}
+
+/** Reads Flowkit's history query: variables, the orderBy direction written in the query, the cost. */
+function planDeploymentHistory(query: string, variables: Json): PlannedQuery | GraphQLErrorEntry[] {
+  const owner = stringVariable(variables, 'owner', 'String!');
+  const name = stringVariable(variables, 'name', 'String!');
+  const first = firstArgument(variables.first, 'deployments', ['repository', 'deployments']);
+  const statusesFirst = firstArgument(variables.statuses, 'statuses', [
+    'repository',
+    'deployments',
+    'nodes',
+    'statuses',
+  ]);
+  const environments = variables.environments;
+  const problems = [owner, name, first, statusesFirst].filter(isErrorEntry);
+  if (environments !== undefined && environments !== null) {
+    if (!Array.isArray(environments) || !environments.every((item) => typeof item === 'string')) {
+      problems.push({
+        message: 'Variable $environments of type [String!] was provided invalid value',
+        extensions: { value: environments },
+      });
+    }
+  }
+  if (problems.length > 0) return problems;
+  const [ownerName, repoName, pageSize, statusesSize] = [owner, name, first, statusesFirst] as [
+    string,
+    string,
+    number,
+    number,
+  ];
+  // GitHub's default order is {field: CREATED_AT, direction: ASC}: oldest first unless the query says DESC.
+  const descending = /orderBy:\s*\{[^}]*direction:\s*DESC/.test(query);
+  const filter = Array.isArray(environments) ? new Set(environments as string[]) : undefined;
+  return {
+    operation: 'FlowkitDeploymentHistory',
+    points: graphqlPoints(1 + pageSize),
+    nodes: pageSize + pageSize * statusesSize,
+    run: (world, def) => {
+      const repo = world.findRepo(ownerName, repoName);
+      if (!repo) {
+        return graphqlErrors(
+          [
+            {
+              type: 'NOT_FOUND',
+              path: ['repository'],
+              message: `Could not resolve to a Repository with the name '${ownerName}/${repoName}'.`,
+            },
+          ],
+          { repository: null },
+        );
+      }
+      // `deployments` is non-null in the schema, so its error nulls the repository.
+      if (!grants(def, DEPLOYMENTS_READ)) {
+        return graphqlErrors([forbiddenEntry(['repository', 'deployments'])], { repository: null });
+      }
+      const ordered = repo.deployments
+        .filter((deployment) => filter === undefined || filter.has(deployment.environment))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+      if (descending) ordered.reverse();
+      const page = connectionPage(ordered, 'deployment', pageSize, variables.after);
+      if (isErrorEntry(page)) return graphqlErrors([{ ...page, path: ['repository', 'deployments'] }], null);
+      const nodes: Json[] = [];
+      for (const deployment of page.items) {
+        const statuses = graphqlStatuses(deployment, statusesSize, undefined) as Json;
+        nodes.push({
+          id: nodeId('Deployment', deployment.id),
+          databaseId: deployment.id,
+          commitOid: deployment.sha,
+          createdAt: deployment.createdAt,
+          environment: deployment.environment,
+          statuses,
+        });
+      }
+      return jsonReply(200, {
+        data: { repository: { deployments: { totalCount: ordered.length, pageInfo: page.pageInfo, nodes } } },
+      });
+    },
+  };
+}
+
+/** Reads Flowkit's follow-up query: the statuses of one deployment, by node ID. */
+function planDeploymentStatuses(variables: Json): PlannedQuery | GraphQLErrorEntry[] {
+  const id = stringVariable(variables, 'id', 'ID!');
+  const first = firstArgument(variables.first, 'statuses', ['node', 'statuses']);
+  const problems = [id, first].filter(isErrorEntry);
+  if (problems.length > 0) return problems;
+  const [nodeIdText, pageSize] = [id, first] as [string, number];
+  return {
+    operation: 'FlowkitDeploymentStatuses',
+    points: graphqlPoints(1),
+    nodes: pageSize,
+    run: (world, def) => {
+      const match = /^0\d+:Deployment(\d+)$/.exec(Buffer.from(nodeIdText, 'base64').toString('utf8'));
+      const found = match ? world.findDeployment(Number(match[1])) : undefined;
+      if (!found) {
+        return graphqlErrors(
+          [
+            {
+              type: 'NOT_FOUND',
+              path: ['node'],
+              message: `Could not resolve to a node with the global id of '${nodeIdText}'`,
+            },
+          ],
+          { node: null },
+        );
+      }
+      if (!grants(def, DEPLOYMENTS_READ)) return graphqlErrors([forbiddenEntry(['node'])], { node: null });
+      const statuses = graphqlStatuses(found.deployment, pageSize, variables.after);
+      if (isErrorEntry(statuses)) return graphqlErrors([{ ...statuses, path: ['node', 'statuses'] }], null);
+      return jsonReply(200, { data: { node: { statuses } } });
+    },
+  };
+}
+
+/** The plan for a request body, or the errors GitHub would answer. */
+function planGraphql(body: unknown): PlannedQuery | Reply {
+  if (!isPlainObject(body)) {
+    return errorReplyGraphql(400, 'Body should be a JSON object');
+  }
+  const { query, variables = {} } = body as { query?: unknown; variables?: unknown };
+  if (typeof query !== 'string') {
+    return graphqlErrors([{ message: 'A query attribute must be specified and must be a string.' }]);
+  }
+  if (variables !== null && !isPlainObject(variables)) {
+    return graphqlErrors([{ message: 'Variables are invalid JSON.' }]);
+  }
+  const name = /^\s*query\s+([A-Za-z_]\w*)/.exec(query)?.[1];
+  const vars = (variables ?? {}) as Json;
+  const planned =
+    name === 'FlowkitDeploymentHistory'
+      ? planDeploymentHistory(query, vars)
+      : name === 'FlowkitDeploymentStatuses'
+        ? planDeploymentStatuses(vars)
+        : undefined;
+  if (planned === undefined) {
+    return graphqlErrors([
+      {
+        type: 'EMULATOR_UNSUPPORTED_QUERY',
+        message: `The GitHub emulator answers only Flowkit's GraphQL operations (${GRAPHQL_OPERATIONS.join(', ')}), not ${name === undefined ? 'an anonymous operation' : name}.`,
+      },
+    ]);
+  }
+  if (Array.isArray(planned)) return graphqlErrors(planned);
+  const rateLimit = /\brateLimit\s*\{([^}]*)\}/.exec(query)?.[1];
+  return { ...planned, rateLimitFields: rateLimit?.split(/[\s,]+/).filter(Boolean) };
+}
+
+/** GitHub's non-GraphQL error body on the GraphQL endpoint (HTTP errors before the query is read). */
+function errorReplyGraphql(status: number, message: string): Reply {
+  return jsonReply(status, { message, documentation_url: GRAPHQL_DOCS });
 }
 
 // --- The server --------------------------------------------------------------------------------------------
@@ -2268,6 +2668,9 @@ export class GitHubEmulator {
   private readonly world: GitHubWorld;
   private readonly tokens: Record<string, GitHubTokenDef>;
   private readonly rateLimit: RateLimit;
+  private readonly graphqlRateLimit: RateLimit;
+  /** What POST /graphql has answered: queries, points charged and the nodes they could return. */
+  readonly graphqlUsage: GitHubGraphQLUsage = { queries: 0, points: 0, nodes: 0 };
   private readonly contentRateLimits: readonly RateLimit[];
   private readonly primary = new PrimaryRateLimit();
   private readonly secondary = new SlidingWindowLimiter();
@@ -2283,6 +2686,7 @@ export class GitHubEmulator {
     this.now = options.now ?? Date.now;
     this.tokens = options.tokens ?? { [DEFAULT_GITHUB_TOKEN]: { login: DEFAULT_GITHUB_LOGIN } };
     this.rateLimit = options.rateLimit ?? DEFAULT_GITHUB_RATE_LIMIT;
+    this.graphqlRateLimit = options.graphqlRateLimit ?? DEFAULT_GITHUB_RATE_LIMIT;
     this.contentRateLimits = options.contentRateLimits ?? DEFAULT_GITHUB_CONTENT_RATE_LIMITS;
     this.world = new GitHubWorld(options.repos ?? [], () => this.url, options.sarif);
   }
@@ -2353,6 +2757,14 @@ export class GitHubEmulator {
     }));
   }
 
+  /**
+   * Adds deployments with their statuses at once, oldest first, skipping the REST checks (and the request log and
+   * rate limits): for histories of thousands of deployments. Returns their ids.
+   */
+  seedDeployments(owner: string, repo: string, deployments: readonly GitHubDeploymentSeed[]): number[] {
+    return this.world.seedDeployments(owner, repo, deployments, this.now());
+  }
+
   /** The names of the repository's deployment environments (defined, or created by a deployment). */
   environments(owner: string, repo: string): string[] {
     return this.world.environmentNames(owner, repo);
@@ -2397,13 +2809,15 @@ export class GitHubEmulator {
     const target = request.url ?? '/';
     const url = new URL(target, this.url);
     const httpMethod = (request.method ?? 'GET').toUpperCase();
-    const matched = matchOperation(httpMethod, url.pathname);
+    const graphql = httpMethod === 'POST' && url.pathname === '/graphql';
+    const matched = graphql ? undefined : matchOperation(httpMethod, url.pathname);
     const parsed = parseJson(rawBody);
     const record: GitHubRecordedRequest = {
       httpMethod,
       path: target,
       pathname: url.pathname,
-      operation: matched ? operationName(matched.operation) : '',
+      // GraphQL is no operation of GitHub's REST description: the contract helpers cannot check it.
+      operation: graphql ? 'POST /graphql' : matched ? operationName(matched.operation) : '',
       query: Object.fromEntries(url.searchParams),
       headers: headerRecord(request.headers),
       body: parsed.ok ? parsed.value : rawBody === '' ? undefined : rawBody,
@@ -2412,7 +2826,7 @@ export class GitHubEmulator {
       responseHeaders: {},
       receivedAt,
     };
-    const reply = this.respond(record, matched, parsed, url);
+    const reply = graphql ? this.respondGraphql(record, parsed) : this.respond(record, matched, parsed, url);
     this.requestCount += 1;
     reply.headers = {
       'content-type': 'application/json; charset=utf-8',
@@ -2512,6 +2926,68 @@ export class GitHubEmulator {
         now,
       }),
     );
+  }
+
+  /**
+   * POST /graphql: authentication as for REST (but no anonymous access), programmed failures, then Flowkit's
+   * queries with their point cost charged to a GraphQL rate limit of their own. A primary limit reached answers
+   * HTTP 200 with a RATE_LIMITED error and x-ratelimit-remaining 0, as GitHub's GraphQL API does.
+   */
+  private respondGraphql(record: GitHubRecordedRequest, parsed: ParsedBody): Reply {
+    const now = record.receivedAt;
+    const auth = this.authenticate(record.headers.authorization);
+    if (auth.kind === 'anonymous') {
+      return errorReplyGraphql(401, 'This endpoint requires you to be authenticated.');
+    }
+    if (auth.kind === 'bad') return errorReplyGraphql(401, 'Bad credentials');
+    const bucket = `graphql:${auth.token}`;
+    const rule = this.graphqlRateLimit;
+    const failure = this.takeFailure(record);
+    if (failure) {
+      return jsonReply(failure.status, failure.body ?? defaultFailureBody(failure.status), {
+        ...rateHeaders(this.primary.peek(bucket, rule, now), 'graphql'),
+        ...failure.headers,
+      });
+    }
+    if (!parsed.ok || parsed.empty) return errorReplyGraphql(400, 'Problems parsing JSON');
+    const planned = planGraphql(parsed.value);
+    const rateNow = () => rateHeaders(this.primary.peek(bucket, rule, now), 'graphql');
+    if (!('run' in planned)) return { ...planned, headers: { ...rateNow(), ...planned.headers } };
+    const rate = this.primary.take(bucket, rule, now, planned.points);
+    const headers = rateHeaders(rate, 'graphql');
+    if (rate.exceeded) {
+      const who = auth.def.login.endsWith('[bot]')
+        ? `installation ID ${stableId(`installation:${auth.token}`)}`
+        : `user ID ${stableId(`user:${auth.def.login}`)}`;
+      return {
+        ...graphqlErrors([{ type: 'RATE_LIMITED', message: `API rate limit exceeded for ${who}.` }]),
+        headers: { ...headers, 'x-ratelimit-remaining': '0' },
+      };
+    }
+    this.graphqlUsage.queries += 1;
+    this.graphqlUsage.points += planned.points;
+    this.graphqlUsage.nodes += planned.nodes;
+    const reply = planned.run(this.world, auth.def);
+    // The query's `rateLimit { … }` selection, if any, answered with the fields it names.
+    const response = reply.response as Json;
+    const selected = planned.rateLimitFields;
+    if (isPlainObject(response.data) && selected !== undefined) {
+      const all: Json = {
+        cost: planned.points,
+        limit: rate.limit,
+        nodeCount: planned.nodes,
+        remaining: rate.remaining,
+        used: rate.used,
+        resetAt: isoSeconds(rate.reset * 1000),
+      };
+      response.data = {
+        rateLimit: Object.fromEntries(
+          selected.filter((field) => field in all).map((field) => [field, all[field]]),
+        ),
+        ...response.data,
+      };
+    }
+    return { ...reply, headers: { ...headers, ...reply.headers } };
   }
 
   private forbidden(operation: Operation, rate: RateState): Reply {
