@@ -1,0 +1,6 @@
+// @flowkit/dora: DORA's four keys from one service's event history, their performance bands, and renderings.
+export * from './bands.ts';
+export * from './events.ts';
+export * from './keys.ts';
+export * from './render.ts';
+export * from './units.ts';
