@@ -35,7 +35,10 @@ export interface SecretDetectOptions {
 // Every format rule in one regex, each in its own group (the group tells which rule matched). The assignment
 // pattern is found from its operator (see findAssignments), then matched anchored at its key word.
 const FORMAT_SCAN = new RegExp(FORMAT_RULES.map((rule) => `(${rule.pattern})`).join('|'), 'g');
-const ASSIGNMENT_AT = new RegExp(ASSIGNMENT_PATTERN, 'y');
+// The whole pattern case-insensitive instead of its `(?i:…)` group: the rest of it reads the same either way (its
+// classes hold both cases), and V8's RegExp modifiers were seen ignored intermittently in CI (Node 24.21: upper-case
+// key names missed only in a full test run, never alone), so JavaScript does not rely on them. ripgrep keeps `(?i:…)`.
+const ASSIGNMENT_AT = new RegExp(ASSIGNMENT_PATTERN.replace('(?i:', '(?:'), 'iy');
 // An operator with a value of at least the least length after it: where an assignment may end.
 const OPERATOR_SCAN = new RegExp(
   `${ASSIGNMENT_OPERATOR}${ASSIGNMENT_VALUE_CHARS}{${MIN_ASSIGNED_VALUE_LENGTH}}`,
