@@ -67241,7 +67241,7 @@ module.exports.implForWrapper = function (wrapper) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _flowkit_canary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19269);
+/* harmony import */ var _flowkit_canary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(36240);
 /* harmony import */ var _flowkit_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1862);
 /* harmony import */ var _flowkit_metrics__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57771);
 /* harmony import */ var _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(40310);
@@ -67341,7 +67341,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 19269:
+/***/ 36240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67355,7 +67355,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nt: () => (/* reexport */ slackNotifier)
 });
 
-// UNUSED EXPORTS: DEFAULT_GUARD_SETTINGS, DEFAULT_PLAN, DESCRIPTION_LIMIT, Guard, MONITOR_INPUTS, MixtureSprt, PROMOTE_INPUTS, TRAFFIC_DRIVERS, abandonRollout, commandDriver, describePlan, formatDuration, gatewayApiDriver, gatewayWeights, guardSettings, intervalLogRatio, logMixture, nginxDriver, nginxServerWeights, nginxSetup, nginxVariable, observationProblem, parseDuration, parseNginxFile, parseSteps, planDescription, promotedDescription, readMetricsInputs, readMonitorSettings, readNginxOptions, readPlan, readRolloutRecord, renderNginxFile, replayGuard, rolledBackDescription, rolloutChart, runGate, runRollout, runWatch, stepDescription, stepSeconds
+// UNUSED EXPORTS: DEFAULT_GUARD_SETTINGS, DEFAULT_PLAN, DESCRIPTION_LIMIT, Guard, MONITOR_INPUTS, MixtureSprt, PROMOTE_INPUTS, SERVICE_NAME, TRAFFIC_DRIVERS, VERSION_LABEL, abandonRollout, commandDriver, describePlan, formatDuration, gatewayApiDriver, gatewayWeights, guardSettings, intervalLogRatio, logMixture, nginxDriver, nginxServerWeights, nginxSetup, nginxVariable, observationProblem, parseDuration, parseLatency, parseNginxFile, parseSteps, planDescription, promotedDescription, readMetricsInputs, readMonitorSettings, readNginxOptions, readPlan, readRolloutRecord, renderNginxFile, replayGuard, rolledBackDescription, rolloutChart, runGate, runRollout, runWatch, stepDescription, stepSeconds
 
 // EXTERNAL MODULE: ./packages/metrics/src/index.ts + 11 modules
 var src = __nccwpck_require__(57771);
@@ -67909,10 +67909,7 @@ function describePlan(plan) {
 
 
 
-/** Alerts about `version` (or about no version in particular). */
-function relevant(alerts, version) {
-    return alerts.filter((alert) => version === undefined || alert.version === undefined || alert.version === version);
-}
+
 function names(alerts) {
     return alerts
         .map((alert) => alert.name + (alert.version === undefined ? '' : ` (${alert.version})`))
@@ -67925,7 +67922,7 @@ function names(alerts) {
 async function runGate(options, deps) {
     const clock = deps.clock ?? systemClock;
     try {
-        const firing = relevant(await deps.metrics.firingAlerts(), options.version);
+        const firing = alertsAbout(await deps.metrics.firingAlerts(), options.version);
         if (firing.length > 0)
             return { result: 'fail', reason: `alert firing: ${names(firing)}`, firing };
         if (options.version === undefined || options.stableVersion === undefined)
@@ -67985,7 +67982,7 @@ async function runWatch(options, deps) {
     let checks = 0;
     for (;;) {
         try {
-            const firing = relevant(await deps.metrics.firingAlerts(), options.version);
+            const firing = alertsAbout(await deps.metrics.firingAlerts(), options.version);
             checks++;
             missing = 0;
             if (firing.length > 0)
@@ -69243,8 +69240,10 @@ const PROMOTE_INPUTS = (/* unused pure expression or super */ null && ([
     'slack-api-url',
     'github-token',
 ]));
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
+/** A service or environment name as metrics and GitHub write them. */
+const settings_SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** A version label or tag value. */
+const settings_VERSION_LABEL = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
 const SHA = /^[0-9a-f]{40}$/;
 /** Checks every input; throws InputError for the first problem found. Touches nothing. */
 async function readPromoteSettings(input, run) {
@@ -69255,14 +69254,14 @@ async function readPromoteSettings(input, run) {
         return value;
     };
     const service = required('service', "Name the service as its metrics do, e.g. 'service: dashboard'.");
-    if (!NAME.test(service))
+    if (!settings_SERVICE_NAME.test(service))
         throw new core_src/* InputError */.dz('service', `is not a service name: '${service.slice(0, 40)}'`, 'Use letters, digits, . _ and -.');
     const version = checkVersion('version', required('version', "Set 'version:' to the canary's version label, e.g. the commit or tag."));
     const stableVersion = checkVersion('stable-version', required('stable-version', "Set 'stable-version:' to the version serving production now."));
     if (version === stableVersion)
         throw new core_src/* InputError */.dz('version', `is the same as 'stable-version' (${version})`, 'The canary must be a different version from stable.');
     const environment = input('environment') || 'production';
-    if (!NAME.test(environment))
+    if (!settings_SERVICE_NAME.test(environment))
         throw new core_src/* InputError */.dz('environment', `is not an environment name: '${environment.slice(0, 40)}'`, "Use the GitHub environment's name, e.g. production.");
     const commit = input('commit') || run.sha;
     if (!SHA.test(commit))
@@ -69286,14 +69285,7 @@ async function readPromoteSettings(input, run) {
             throw new core_src/* InputError */.dz('false-rollback-budget', `must be a probability above 0 and at most 0.2, not '${budget}'`, "Write e.g. 'false-rollback-budget: 0.01' (1% of healthy rollouts rolled back by chance).");
         guard.alpha = value;
     }
-    const threshold = input('latency-threshold');
-    let slowAboveSeconds;
-    if (threshold !== '') {
-        const match = /^(\d*\.?\d+)(ms|s)$/.exec(threshold);
-        slowAboveSeconds = match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : Number.NaN;
-        if (!(slowAboveSeconds > 0 && slowAboveSeconds <= 600))
-            throw new core_src/* InputError */.dz('latency-threshold', `must be a duration like 300ms or 1.5s, not '${threshold}'`, "Leave it empty to use stable's own p99 latency.");
-    }
+    const slowAboveSeconds = settings_parseLatency('latency-threshold', input('latency-threshold'), "Leave it empty to use stable's own p99 latency.");
     const metrics = await settings_readMetricsInputs(input);
     const trafficName = required('traffic', "Name the traffic driver: 'nginx', 'gateway-api' or 'command'.");
     const trafficOptions = await readOptions('traffic-options', input('traffic-options'));
@@ -69353,8 +69345,18 @@ async function settings_readMetricsInputs(input, needsUrl = true) {
     }
     return { name: metricsName, options: metricsOptions };
 }
+/** '300ms' or '1.5s' as seconds (above 0, at most 600); '' gives undefined. */
+function settings_parseLatency(name, text, fix) {
+    if (text === '')
+        return undefined;
+    const match = /^(\d*\.?\d+)(ms|s)$/.exec(text);
+    const value = match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : Number.NaN;
+    if (!(value > 0 && value <= 600))
+        throw new core_src/* InputError */.dz(name, `must be a duration like 300ms or 1.5s, not '${text.slice(0, 40)}'`, fix);
+    return value;
+}
 function checkVersion(name, value) {
-    if (!VERSION.test(value))
+    if (!settings_VERSION_LABEL.test(value))
         throw new core_src/* InputError */.dz(name, `is not a version label: '${value.slice(0, 40)}'`, 'Use the value of the version label or tag your metrics carry (letters, digits, . _ + -).');
     return value;
 }
@@ -69404,15 +69406,6 @@ const MONITOR_INPUTS = (/* unused pure expression or super */ null && ([
     'datadog-app-key',
     'datadog-site',
 ]));
-function seconds(name, text) {
-    if (text === '')
-        return undefined;
-    const match = /^(\d*\.?\d+)(ms|s)$/.exec(text);
-    const value = match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : Number.NaN;
-    if (!(value > 0 && value <= 600))
-        throw new InputError(name, `must be a duration like 300ms or 1.5s, not '${text.slice(0, 40)}'`, `Write e.g. '${name}: 500ms'.`);
-    return value;
-}
 /** Checks every input; throws InputError for the first problem. */
 async function readMonitorSettings(input, run) {
     const mode = input('mode');
@@ -69421,7 +69414,7 @@ async function readMonitorSettings(input, run) {
             ? 'is required and was not given'
             : `must be gate, watch or setup, not '${mode.slice(0, 40)}'`, "Write 'mode: gate' (check once), 'mode: watch' (after a release) or 'mode: setup' (alerts and dashboard).");
     const service = input('service');
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(service))
+    if (!SERVICE_NAME.test(service))
         throw new InputError('service', service === '' ? 'is required and was not given' : `is not a service name: '${service.slice(0, 40)}'`, "Name the service as its metrics do, e.g. 'service: dashboard'.");
     const version = input('version') || undefined;
     const stableVersion = input('stable-version') || undefined;
@@ -69429,7 +69422,7 @@ async function readMonitorSettings(input, run) {
         ['version', version],
         ['stable-version', stableVersion],
     ])
-        if (value !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/.test(value))
+        if (value !== undefined && !VERSION_LABEL.test(value))
             throw new InputError(name, `is not a version label: '${value.slice(0, 40)}'`, 'Use the version label or tag your metrics carry.');
     if (stableVersion !== undefined && version === undefined)
         throw new InputError('stable-version', 'is given without version', "Give 'version' too: the gate compares it with stable.");
@@ -69454,9 +69447,9 @@ async function readMonitorSettings(input, run) {
         windowSeconds: parseDuration('window', input('window') || '10m', { min: 10, max: 86400 }),
         durationSeconds: parseDuration('duration', input('duration') || '15m', { min: 0, max: 86400 }),
         intervalSeconds: parseDuration('interval', input('interval') || '30s', { min: 1, max: 3600 }),
-        slowAboveSeconds: seconds('latency-threshold', input('latency-threshold')),
+        slowAboveSeconds: parseLatency('latency-threshold', input('latency-threshold'), "Write e.g. 'latency-threshold: 500ms'."),
         errorRateThreshold,
-        latencyP95Seconds: seconds('latency-p95-threshold', input('latency-p95-threshold')) ?? 0.5,
+        latencyP95Seconds: parseLatency('latency-p95-threshold', input('latency-p95-threshold'), "Write e.g. 'latency-p95-threshold: 500ms'.") ?? 0.5,
         notify,
         dashboardId: input('dashboard-id') || undefined,
         outputDirectory,
@@ -69501,7 +69494,7 @@ function record_rolledBackDescription(weight, reason) {
 const DURATION = '(\\d+h)?(\\d+m)?(\\d+s)?';
 const PLAN = new RegExp(`^Canary plan ([\\d.,]+)% in ${DURATION} min ${DURATION} (early|full) watch ${DURATION} every ${DURATION} from (\\S+) \\[flowkit\\]$`);
 const STEP = /^Canary at ([\d.]+)% \(step (\d+) of (\d+)\) since (\S+) \[flowkit\]$/;
-function record_seconds(h, m, s) {
+function seconds(h, m, s) {
     return (Number.parseInt(h ?? '0', 10) * 3600 + Number.parseInt(m ?? '0', 10) * 60 + Number.parseInt(s ?? '0', 10));
 }
 /**
@@ -69520,11 +69513,11 @@ function record_readRolloutRecord(statuses) {
             record = {
                 plan: {
                     steps: steps.split(',').map(Number),
-                    durationSeconds: record_seconds(dh, dm, ds),
-                    minStepSeconds: record_seconds(mh, mm, ms),
+                    durationSeconds: seconds(dh, dm, ds),
+                    minStepSeconds: seconds(mh, mm, ms),
                     earlyAdvance: mode === 'early',
-                    watchSeconds: record_seconds(wh, wm, wsec),
-                    intervalSeconds: record_seconds(ih, im, isec),
+                    watchSeconds: seconds(wh, wm, wsec),
+                    intervalSeconds: seconds(ih, im, isec),
                 },
                 startedAt: Date.parse(from),
                 steps: [],
@@ -69549,9 +69542,16 @@ function record_readRolloutRecord(statuses) {
     return record;
 }
 
+;// CONCATENATED MODULE: ./packages/canary/src/alerts.ts
+/** The alerts about `version` or about none; every alert when no version is given. */
+function alerts_alertsAbout(alerts, version) {
+    return alerts.filter((alert) => version === undefined || alert.version === undefined || alert.version === version);
+}
+
 ;// CONCATENATED MODULE: ./packages/canary/src/rollout/rollout.ts
 // The rollout: moves traffic step by step, reads the metrics every interval, lets the guard decide, records every
 // step in GitHub, and on rollback, cancellation or a crash puts all traffic back on stable.
+
 
 
 
@@ -69676,7 +69676,7 @@ async function runRollout(options, deps) {
             observation.canary = counts.canary;
             observation.baseline = counts.baseline;
             const alerts = await deps.metrics.firingAlerts();
-            const relevant = alerts.filter((alert) => alert.version === undefined || alert.version === target.canaryVersion);
+            const relevant = alerts_alertsAbout(alerts, target.canaryVersion);
             if (relevant.length > 0)
                 observation.alerts = relevant;
         }
@@ -69745,7 +69745,7 @@ async function runRollout(options, deps) {
         while (clock.now() < watchEnd) {
             await sleepUntil(Math.min(watchEnd, clock.now() + plan.intervalSeconds * 1000));
             try {
-                const alerts = (await deps.metrics.firingAlerts()).filter((alert) => alert.version === undefined || alert.version === target.canaryVersion);
+                const alerts = alerts_alertsAbout(await deps.metrics.firingAlerts(), target.canaryVersion);
                 missing = 0;
                 if (alerts.length > 0)
                     return await rollBack(`alert firing after release: ${alerts.map((alert) => alert.name).join(', ')}`, false);
@@ -70649,7 +70649,7 @@ const nginx_KNOWN = [
     'statusListen',
     'timeoutMs',
 ];
-const nginx_NAME = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;
+const NAME = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;
 const COOKIE = /^[A-Za-z0-9_]{1,64}$/;
 const HEADER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 const SALT = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -70659,7 +70659,7 @@ function readNginxOptions(options) {
     rejectUnknown('nginx', options, nginx_KNOWN);
     const name = stringOption(options, 'name', {
         required: true,
-        pattern: nginx_NAME,
+        pattern: NAME,
         what: 'an nginx upstream name (a letter, then letters, digits and _)',
         fix: "Name the upstream, e.g. 'name: web'; the generated variable is $flowkit_web.",
     });

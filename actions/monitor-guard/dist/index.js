@@ -67241,7 +67241,7 @@ module.exports.implForWrapper = function (wrapper) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _flowkit_canary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(41505);
+/* harmony import */ var _flowkit_canary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58902);
 /* harmony import */ var _flowkit_metrics__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(57771);
 /* harmony import */ var _flowkit_runner__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(40310);
 // monitor-guard: a one-shot gate, a watch after a release, or the alerting set-up — mapped from the step's inputs.
@@ -67355,7 +67355,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 41505:
+/***/ 58902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67366,7 +67366,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   pg: () => (/* reexport */ runWatch)
 });
 
-// UNUSED EXPORTS: DEFAULT_GUARD_SETTINGS, DEFAULT_PLAN, DESCRIPTION_LIMIT, Guard, MONITOR_INPUTS, MixtureSprt, PROMOTE_INPUTS, TRAFFIC_DRIVERS, abandonRollout, commandDriver, createTrafficDriver, describePlan, formatDuration, gatewayApiDriver, gatewayWeights, guardSettings, intervalLogRatio, logMixture, nginxDriver, nginxServerWeights, nginxSetup, nginxVariable, observationProblem, parseDuration, parseNginxFile, parseSteps, planDescription, promote, promotedDescription, readMetricsInputs, readNginxOptions, readPlan, readPromoteSettings, readRolloutRecord, renderNginxFile, replayGuard, reportToDatadog, rolledBackDescription, rolloutChart, rolloutSummary, runRollout, slackNotifier, stepDescription, stepSeconds
+// UNUSED EXPORTS: DEFAULT_GUARD_SETTINGS, DEFAULT_PLAN, DESCRIPTION_LIMIT, Guard, MONITOR_INPUTS, MixtureSprt, PROMOTE_INPUTS, SERVICE_NAME, TRAFFIC_DRIVERS, VERSION_LABEL, abandonRollout, commandDriver, createTrafficDriver, describePlan, formatDuration, gatewayApiDriver, gatewayWeights, guardSettings, intervalLogRatio, logMixture, nginxDriver, nginxServerWeights, nginxSetup, nginxVariable, observationProblem, parseDuration, parseLatency, parseNginxFile, parseSteps, planDescription, promote, promotedDescription, readMetricsInputs, readNginxOptions, readPlan, readPromoteSettings, readRolloutRecord, renderNginxFile, replayGuard, reportToDatadog, rolledBackDescription, rolloutChart, rolloutSummary, runRollout, slackNotifier, stepDescription, stepSeconds
 
 // EXTERNAL MODULE: ./packages/metrics/src/index.ts + 11 modules
 var src = __nccwpck_require__(57771);
@@ -67824,6 +67824,12 @@ function settings_guardSettings(partial = {}) {
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
 var core_src = __nccwpck_require__(48886);
+;// CONCATENATED MODULE: ./packages/canary/src/alerts.ts
+/** The alerts about `version` or about none; every alert when no version is given. */
+function alerts_alertsAbout(alerts, version) {
+    return alerts.filter((alert) => version === undefined || alert.version === undefined || alert.version === version);
+}
+
 ;// CONCATENATED MODULE: ./packages/canary/src/rollout/plan.ts
 // The canary plan: traffic weights, how long the whole rollout should take, and how the guard paces it.
 
@@ -67920,10 +67926,7 @@ function plan_describePlan(plan) {
 
 
 
-/** Alerts about `version` (or about no version in particular). */
-function relevant(alerts, version) {
-    return alerts.filter((alert) => version === undefined || alert.version === undefined || alert.version === version);
-}
+
 function names(alerts) {
     return alerts
         .map((alert) => alert.name + (alert.version === undefined ? '' : ` (${alert.version})`))
@@ -67936,7 +67939,7 @@ function names(alerts) {
 async function runGate(options, deps) {
     const clock = deps.clock ?? core_src/* systemClock */.ml;
     try {
-        const firing = relevant(await deps.metrics.firingAlerts(), options.version);
+        const firing = alerts_alertsAbout(await deps.metrics.firingAlerts(), options.version);
         if (firing.length > 0)
             return { result: 'fail', reason: `alert firing: ${names(firing)}`, firing };
         if (options.version === undefined || options.stableVersion === undefined)
@@ -67996,7 +67999,7 @@ async function runWatch(options, deps) {
     let checks = 0;
     for (;;) {
         try {
-            const firing = relevant(await deps.metrics.firingAlerts(), options.version);
+            const firing = alerts_alertsAbout(await deps.metrics.firingAlerts(), options.version);
             checks++;
             missing = 0;
             if (firing.length > 0)
@@ -69205,8 +69208,10 @@ const PROMOTE_INPUTS = (/* unused pure expression or super */ null && ([
     'slack-api-url',
     'github-token',
 ]));
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
+/** A service or environment name as metrics and GitHub write them. */
+const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** A version label or tag value. */
+const VERSION_LABEL = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
 const SHA = /^[0-9a-f]{40}$/;
 /** Checks every input; throws InputError for the first problem found. Touches nothing. */
 async function readPromoteSettings(input, run) {
@@ -69217,14 +69222,14 @@ async function readPromoteSettings(input, run) {
         return value;
     };
     const service = required('service', "Name the service as its metrics do, e.g. 'service: dashboard'.");
-    if (!NAME.test(service))
+    if (!SERVICE_NAME.test(service))
         throw new InputError('service', `is not a service name: '${service.slice(0, 40)}'`, 'Use letters, digits, . _ and -.');
     const version = checkVersion('version', required('version', "Set 'version:' to the canary's version label, e.g. the commit or tag."));
     const stableVersion = checkVersion('stable-version', required('stable-version', "Set 'stable-version:' to the version serving production now."));
     if (version === stableVersion)
         throw new InputError('version', `is the same as 'stable-version' (${version})`, 'The canary must be a different version from stable.');
     const environment = input('environment') || 'production';
-    if (!NAME.test(environment))
+    if (!SERVICE_NAME.test(environment))
         throw new InputError('environment', `is not an environment name: '${environment.slice(0, 40)}'`, "Use the GitHub environment's name, e.g. production.");
     const commit = input('commit') || run.sha;
     if (!SHA.test(commit))
@@ -69248,14 +69253,7 @@ async function readPromoteSettings(input, run) {
             throw new InputError('false-rollback-budget', `must be a probability above 0 and at most 0.2, not '${budget}'`, "Write e.g. 'false-rollback-budget: 0.01' (1% of healthy rollouts rolled back by chance).");
         guard.alpha = value;
     }
-    const threshold = input('latency-threshold');
-    let slowAboveSeconds;
-    if (threshold !== '') {
-        const match = /^(\d*\.?\d+)(ms|s)$/.exec(threshold);
-        slowAboveSeconds = match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : Number.NaN;
-        if (!(slowAboveSeconds > 0 && slowAboveSeconds <= 600))
-            throw new InputError('latency-threshold', `must be a duration like 300ms or 1.5s, not '${threshold}'`, "Leave it empty to use stable's own p99 latency.");
-    }
+    const slowAboveSeconds = parseLatency('latency-threshold', input('latency-threshold'), "Leave it empty to use stable's own p99 latency.");
     const metrics = await readMetricsInputs(input);
     const trafficName = required('traffic', "Name the traffic driver: 'nginx', 'gateway-api' or 'command'.");
     const trafficOptions = await readOptions('traffic-options', input('traffic-options'));
@@ -69315,8 +69313,18 @@ async function readMetricsInputs(input, needsUrl = true) {
     }
     return { name: metricsName, options: metricsOptions };
 }
+/** '300ms' or '1.5s' as seconds (above 0, at most 600); '' gives undefined. */
+function parseLatency(name, text, fix) {
+    if (text === '')
+        return undefined;
+    const match = /^(\d*\.?\d+)(ms|s)$/.exec(text);
+    const value = match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : Number.NaN;
+    if (!(value > 0 && value <= 600))
+        throw new core_src/* InputError */.dz(name, `must be a duration like 300ms or 1.5s, not '${text.slice(0, 40)}'`, fix);
+    return value;
+}
 function checkVersion(name, value) {
-    if (!VERSION.test(value))
+    if (!VERSION_LABEL.test(value))
         throw new InputError(name, `is not a version label: '${value.slice(0, 40)}'`, 'Use the value of the version label or tag your metrics carry (letters, digits, . _ + -).');
     return value;
 }
@@ -69366,15 +69374,6 @@ const MONITOR_INPUTS = (/* unused pure expression or super */ null && ([
     'datadog-app-key',
     'datadog-site',
 ]));
-function seconds(name, text) {
-    if (text === '')
-        return undefined;
-    const match = /^(\d*\.?\d+)(ms|s)$/.exec(text);
-    const value = match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : Number.NaN;
-    if (!(value > 0 && value <= 600))
-        throw new core_src/* InputError */.dz(name, `must be a duration like 300ms or 1.5s, not '${text.slice(0, 40)}'`, `Write e.g. '${name}: 500ms'.`);
-    return value;
-}
 /** Checks every input; throws InputError for the first problem. */
 async function readMonitorSettings(input, run) {
     const mode = input('mode');
@@ -69383,7 +69382,7 @@ async function readMonitorSettings(input, run) {
             ? 'is required and was not given'
             : `must be gate, watch or setup, not '${mode.slice(0, 40)}'`, "Write 'mode: gate' (check once), 'mode: watch' (after a release) or 'mode: setup' (alerts and dashboard).");
     const service = input('service');
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(service))
+    if (!SERVICE_NAME.test(service))
         throw new core_src/* InputError */.dz('service', service === '' ? 'is required and was not given' : `is not a service name: '${service.slice(0, 40)}'`, "Name the service as its metrics do, e.g. 'service: dashboard'.");
     const version = input('version') || undefined;
     const stableVersion = input('stable-version') || undefined;
@@ -69391,7 +69390,7 @@ async function readMonitorSettings(input, run) {
         ['version', version],
         ['stable-version', stableVersion],
     ])
-        if (value !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/.test(value))
+        if (value !== undefined && !VERSION_LABEL.test(value))
             throw new core_src/* InputError */.dz(name, `is not a version label: '${value.slice(0, 40)}'`, 'Use the version label or tag your metrics carry.');
     if (stableVersion !== undefined && version === undefined)
         throw new core_src/* InputError */.dz('stable-version', 'is given without version', "Give 'version' too: the gate compares it with stable.");
@@ -69416,9 +69415,9 @@ async function readMonitorSettings(input, run) {
         windowSeconds: parseDuration('window', input('window') || '10m', { min: 10, max: 86400 }),
         durationSeconds: parseDuration('duration', input('duration') || '15m', { min: 0, max: 86400 }),
         intervalSeconds: parseDuration('interval', input('interval') || '30s', { min: 1, max: 3600 }),
-        slowAboveSeconds: seconds('latency-threshold', input('latency-threshold')),
+        slowAboveSeconds: parseLatency('latency-threshold', input('latency-threshold'), "Write e.g. 'latency-threshold: 500ms'."),
         errorRateThreshold,
-        latencyP95Seconds: seconds('latency-p95-threshold', input('latency-p95-threshold')) ?? 0.5,
+        latencyP95Seconds: parseLatency('latency-p95-threshold', input('latency-p95-threshold'), "Write e.g. 'latency-p95-threshold: 500ms'.") ?? 0.5,
         notify,
         dashboardId: input('dashboard-id') || undefined,
         outputDirectory,
@@ -69463,7 +69462,7 @@ function record_rolledBackDescription(weight, reason) {
 const DURATION = '(\\d+h)?(\\d+m)?(\\d+s)?';
 const PLAN = new RegExp(`^Canary plan ([\\d.,]+)% in ${DURATION} min ${DURATION} (early|full) watch ${DURATION} every ${DURATION} from (\\S+) \\[flowkit\\]$`);
 const STEP = /^Canary at ([\d.]+)% \(step (\d+) of (\d+)\) since (\S+) \[flowkit\]$/;
-function record_seconds(h, m, s) {
+function seconds(h, m, s) {
     return (Number.parseInt(h ?? '0', 10) * 3600 + Number.parseInt(m ?? '0', 10) * 60 + Number.parseInt(s ?? '0', 10));
 }
 /**
@@ -69482,11 +69481,11 @@ function record_readRolloutRecord(statuses) {
             record = {
                 plan: {
                     steps: steps.split(',').map(Number),
-                    durationSeconds: record_seconds(dh, dm, ds),
-                    minStepSeconds: record_seconds(mh, mm, ms),
+                    durationSeconds: seconds(dh, dm, ds),
+                    minStepSeconds: seconds(mh, mm, ms),
                     earlyAdvance: mode === 'early',
-                    watchSeconds: record_seconds(wh, wm, wsec),
-                    intervalSeconds: record_seconds(ih, im, isec),
+                    watchSeconds: seconds(wh, wm, wsec),
+                    intervalSeconds: seconds(ih, im, isec),
                 },
                 startedAt: Date.parse(from),
                 steps: [],
@@ -69514,6 +69513,7 @@ function record_readRolloutRecord(statuses) {
 ;// CONCATENATED MODULE: ./packages/canary/src/rollout/rollout.ts
 // The rollout: moves traffic step by step, reads the metrics every interval, lets the guard decide, records every
 // step in GitHub, and on rollback, cancellation or a crash puts all traffic back on stable.
+
 
 
 
@@ -69638,7 +69638,7 @@ async function rollout_runRollout(options, deps) {
             observation.canary = counts.canary;
             observation.baseline = counts.baseline;
             const alerts = await deps.metrics.firingAlerts();
-            const relevant = alerts.filter((alert) => alert.version === undefined || alert.version === target.canaryVersion);
+            const relevant = alertsAbout(alerts, target.canaryVersion);
             if (relevant.length > 0)
                 observation.alerts = relevant;
         }
@@ -69707,7 +69707,7 @@ async function rollout_runRollout(options, deps) {
         while (clock.now() < watchEnd) {
             await sleepUntil(Math.min(watchEnd, clock.now() + plan.intervalSeconds * 1000));
             try {
-                const alerts = (await deps.metrics.firingAlerts()).filter((alert) => alert.version === undefined || alert.version === target.canaryVersion);
+                const alerts = alertsAbout(await deps.metrics.firingAlerts(), target.canaryVersion);
                 missing = 0;
                 if (alerts.length > 0)
                     return await rollBack(`alert firing after release: ${alerts.map((alert) => alert.name).join(', ')}`, false);
@@ -70611,7 +70611,7 @@ const nginx_KNOWN = (/* unused pure expression or super */ null && ([
     'statusListen',
     'timeoutMs',
 ]));
-const nginx_NAME = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;
+const NAME = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;
 const COOKIE = /^[A-Za-z0-9_]{1,64}$/;
 const HEADER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 const SALT = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -70621,7 +70621,7 @@ function readNginxOptions(options) {
     rejectUnknown('nginx', options, nginx_KNOWN);
     const name = stringOption(options, 'name', {
         required: true,
-        pattern: nginx_NAME,
+        pattern: NAME,
         what: 'an nginx upstream name (a letter, then letters, digits and _)',
         fix: "Name the upstream, e.g. 'name: web'; the generated variable is $flowkit_web.",
     });

@@ -2,7 +2,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '@flowkit/core';
 import { parseDuration } from './rollout/plan.ts';
-import { readMetricsInputs } from './settings.ts';
+import { parseLatency, readMetricsInputs, SERVICE_NAME, VERSION_LABEL } from './settings.ts';
 
 /** Every input of the monitor-guard action, as its action.yml declares them. */
 export const MONITOR_INPUTS = [
@@ -49,19 +49,6 @@ export interface MonitorSettings {
   metrics: { name: string; options: Record<string, unknown> };
 }
 
-function seconds(name: MonitorInputName, text: string): number | undefined {
-  if (text === '') return undefined;
-  const match = /^(\d*\.?\d+)(ms|s)$/.exec(text);
-  const value = match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : Number.NaN;
-  if (!(value > 0 && value <= 600))
-    throw new InputError(
-      name,
-      `must be a duration like 300ms or 1.5s, not '${text.slice(0, 40)}'`,
-      `Write e.g. '${name}: 500ms'.`,
-    );
-  return value;
-}
-
 /** Checks every input; throws InputError for the first problem. */
 export async function readMonitorSettings(
   input: (name: MonitorInputName) => string,
@@ -77,7 +64,7 @@ export async function readMonitorSettings(
       "Write 'mode: gate' (check once), 'mode: watch' (after a release) or 'mode: setup' (alerts and dashboard).",
     );
   const service = input('service');
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(service))
+  if (!SERVICE_NAME.test(service))
     throw new InputError(
       'service',
       service === '' ? 'is required and was not given' : `is not a service name: '${service.slice(0, 40)}'`,
@@ -89,7 +76,7 @@ export async function readMonitorSettings(
     ['version', version],
     ['stable-version', stableVersion],
   ] as const)
-    if (value !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/.test(value))
+    if (value !== undefined && !VERSION_LABEL.test(value))
       throw new InputError(
         name,
         `is not a version label: '${value.slice(0, 40)}'`,
@@ -131,9 +118,18 @@ export async function readMonitorSettings(
     windowSeconds: parseDuration('window', input('window') || '10m', { min: 10, max: 86400 }),
     durationSeconds: parseDuration('duration', input('duration') || '15m', { min: 0, max: 86400 }),
     intervalSeconds: parseDuration('interval', input('interval') || '30s', { min: 1, max: 3600 }),
-    slowAboveSeconds: seconds('latency-threshold', input('latency-threshold')),
+    slowAboveSeconds: parseLatency(
+      'latency-threshold',
+      input('latency-threshold'),
+      "Write e.g. 'latency-threshold: 500ms'.",
+    ),
     errorRateThreshold,
-    latencyP95Seconds: seconds('latency-p95-threshold', input('latency-p95-threshold')) ?? 0.5,
+    latencyP95Seconds:
+      parseLatency(
+        'latency-p95-threshold',
+        input('latency-p95-threshold'),
+        "Write e.g. 'latency-p95-threshold: 500ms'.",
+      ) ?? 0.5,
     notify,
     dashboardId: input('dashboard-id') || undefined,
     outputDirectory,

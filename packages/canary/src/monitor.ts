@@ -7,6 +7,7 @@ import {
   MetricsUnavailableError,
   type WindowCounts,
 } from '@flowkit/metrics';
+import { alertsAbout } from './alerts.ts';
 import { Guard, type GuardSettings, guardSettings } from './guard/index.ts';
 import { formatDuration } from './rollout/plan.ts';
 
@@ -16,13 +17,6 @@ export interface MonitorVerdict {
   reason: string;
   firing: FiringAlert[];
   counts?: WindowCounts;
-}
-
-/** Alerts about `version` (or about no version in particular). */
-function relevant(alerts: FiringAlert[], version: string | undefined): FiringAlert[] {
-  return alerts.filter(
-    (alert) => version === undefined || alert.version === undefined || alert.version === version,
-  );
 }
 
 function names(alerts: FiringAlert[]): string {
@@ -47,7 +41,7 @@ export async function runGate(
 ): Promise<MonitorVerdict> {
   const clock = deps.clock ?? systemClock;
   try {
-    const firing = relevant(await deps.metrics.firingAlerts(), options.version);
+    const firing = alertsAbout(await deps.metrics.firingAlerts(), options.version);
     if (firing.length > 0) return { result: 'fail', reason: `alert firing: ${names(firing)}`, firing };
     if (options.version === undefined || options.stableVersion === undefined)
       return { result: 'pass', reason: 'no alert firing', firing };
@@ -111,7 +105,7 @@ export async function runWatch(
   let checks = 0;
   for (;;) {
     try {
-      const firing = relevant(await deps.metrics.firingAlerts(), options.version);
+      const firing = alertsAbout(await deps.metrics.firingAlerts(), options.version);
       checks++;
       missing = 0;
       if (firing.length > 0)

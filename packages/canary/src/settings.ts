@@ -53,8 +53,10 @@ export interface CanaryPromoteSettings {
   githubToken: string;
 }
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
+/** A service or environment name as metrics and GitHub write them. */
+export const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** A version label or tag value. */
+export const VERSION_LABEL = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
 const SHA = /^[0-9a-f]{40}$/;
 
 /** Checks every input; throws InputError for the first problem found. Touches nothing. */
@@ -68,7 +70,7 @@ export async function readPromoteSettings(
     return value;
   };
   const service = required('service', "Name the service as its metrics do, e.g. 'service: dashboard'.");
-  if (!NAME.test(service))
+  if (!SERVICE_NAME.test(service))
     throw new InputError(
       'service',
       `is not a service name: '${service.slice(0, 40)}'`,
@@ -89,7 +91,7 @@ export async function readPromoteSettings(
       'The canary must be a different version from stable.',
     );
   const environment = input('environment') || 'production';
-  if (!NAME.test(environment))
+  if (!SERVICE_NAME.test(environment))
     throw new InputError(
       'environment',
       `is not an environment name: '${environment.slice(0, 40)}'`,
@@ -133,18 +135,11 @@ export async function readPromoteSettings(
       );
     guard.alpha = value;
   }
-  const threshold = input('latency-threshold');
-  let slowAboveSeconds: number | undefined;
-  if (threshold !== '') {
-    const match = /^(\d*\.?\d+)(ms|s)$/.exec(threshold);
-    slowAboveSeconds = match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : Number.NaN;
-    if (!(slowAboveSeconds > 0 && slowAboveSeconds <= 600))
-      throw new InputError(
-        'latency-threshold',
-        `must be a duration like 300ms or 1.5s, not '${threshold}'`,
-        "Leave it empty to use stable's own p99 latency.",
-      );
-  }
+  const slowAboveSeconds = parseLatency(
+    'latency-threshold',
+    input('latency-threshold'),
+    "Leave it empty to use stable's own p99 latency.",
+  );
 
   const metrics = await readMetricsInputs(input);
 
@@ -243,8 +238,18 @@ export async function readMetricsInputs(
   return { name: metricsName, options: metricsOptions };
 }
 
+/** '300ms' or '1.5s' as seconds (above 0, at most 600); '' gives undefined. */
+export function parseLatency(name: string, text: string, fix: string): number | undefined {
+  if (text === '') return undefined;
+  const match = /^(\d*\.?\d+)(ms|s)$/.exec(text);
+  const value = match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : Number.NaN;
+  if (!(value > 0 && value <= 600))
+    throw new InputError(name, `must be a duration like 300ms or 1.5s, not '${text.slice(0, 40)}'`, fix);
+  return value;
+}
+
 function checkVersion(name: PromoteInputName, value: string): string {
-  if (!VERSION.test(value))
+  if (!VERSION_LABEL.test(value))
     throw new InputError(
       name,
       `is not a version label: '${value.slice(0, 40)}'`,

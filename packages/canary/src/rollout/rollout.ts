@@ -8,6 +8,7 @@ import {
   type MetricsTarget,
   MetricsUnavailableError,
 } from '@flowkit/metrics';
+import { alertsAbout } from '../alerts.ts';
 import { Guard, type GuardSettings, guardSettings, type Observation, type Verdict } from '../guard/index.ts';
 import type { TrafficDriver } from '../traffic/driver.ts';
 import { type CanaryPlan, formatDuration, stepSeconds } from './plan.ts';
@@ -214,9 +215,7 @@ export async function runRollout(options: RolloutOptions, deps: RolloutDeps): Pr
       observation.canary = counts.canary;
       observation.baseline = counts.baseline;
       const alerts: FiringAlert[] = await deps.metrics.firingAlerts();
-      const relevant = alerts.filter(
-        (alert) => alert.version === undefined || alert.version === target.canaryVersion,
-      );
+      const relevant = alertsAbout(alerts, target.canaryVersion);
       if (relevant.length > 0) observation.alerts = relevant;
     } catch (error) {
       if (!(error instanceof MetricsUnavailableError)) throw error;
@@ -283,9 +282,7 @@ export async function runRollout(options: RolloutOptions, deps: RolloutDeps): Pr
     while (clock.now() < watchEnd) {
       await sleepUntil(Math.min(watchEnd, clock.now() + plan.intervalSeconds * 1000));
       try {
-        const alerts = (await deps.metrics.firingAlerts()).filter(
-          (alert) => alert.version === undefined || alert.version === target.canaryVersion,
-        );
+        const alerts = alertsAbout(await deps.metrics.firingAlerts(), target.canaryVersion);
         missing = 0;
         if (alerts.length > 0)
           return await rollBack(
