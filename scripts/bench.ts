@@ -316,6 +316,11 @@ sizes means linear. The summary table stops at 1 MiB, so its cost stops growing 
 | findings | parse ms / 1k | annotate ms / 1k | table ms / 1k |
 |---:|---:|---:|---:|
 ${linearRows.join('\n')}
+
+## Canary guard
+
+A seeded simulation of its own: \`npm run bench:guard\` writes [guard-results.md](guard-results.md) (false
+rollbacks, detection, blast radius against the Wald bounds, time to 100%).
 `;
 await writeFile(join(root, 'bench', 'results.md'), report);
 console.log(report);
