@@ -1,4 +1,7 @@
 // Bundles every actions/<name>/src/main.ts into actions/<name>/dist with ncc; `--check` fails on any drift.
+// Each action is bundled in its own process, two at a time: ncc keeps what it compiled for the life of the process,
+// and a dozen bundles in one process exhaust its heap.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -71,43 +74,74 @@ function listFiles(dir: string, prefix = ''): string[] {
   );
 }
 
+/** Builds (or with `check`, compares) one action here; returns the dist files that differ from a fresh build. */
+async function buildOne(dir: string, check: boolean): Promise<string[]> {
+  const dist = join(dir, 'dist');
+  const files = await bundle(dir);
+  if (check) {
+    const drifted: string[] = [];
+    for (const name of new Set([...files.keys(), ...listFiles(dist)])) {
+      const built = files.get(name);
+      const path = join(dist, name);
+      if (built === undefined || !existsSync(path) || !built.equals(readFileSync(path))) {
+        drifted.push(relative(root, path));
+      }
+    }
+    for (const path of drifted) console.log(`::error file=${path}::${path} differs from a fresh build`);
+    return drifted;
+  }
+  rmSync(dist, { recursive: true, force: true });
+  for (const [name, content] of files) {
+    mkdirSync(dirname(join(dist, name)), { recursive: true });
+    writeFileSync(join(dist, name), content);
+  }
+  const size = [...files.values()].reduce((sum, content) => sum + content.length, 0);
+  console.log(`${relative(root, dist)}: ${files.size} files, ${Math.round(size / 1024)} KiB`);
+  return [];
+}
+
+/** Runs this script for one action in a child process; resolves with its exit code. */
+function buildInChild(name: string, check: boolean): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(import.meta.url), name, ...(check ? ['--check'] : [])],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, FLOWKIT_BUILD_ONE: '1' },
+      },
+    );
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   // `node scripts/build.ts slack-notify lint` builds only those actions; no names, every action.
   const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-  const drifted: string[] = [];
-  for (const dir of actionDirs().filter(
+  const dirs = actionDirs().filter(
     (dir) => only.length === 0 || only.some((name) => dir.endsWith(`/${name}`)),
-  )) {
-    const dist = join(dir, 'dist');
-    const files = await bundle(dir);
-    if (check) {
-      for (const name of new Set([...files.keys(), ...listFiles(dist)])) {
-        const built = files.get(name);
-        const path = join(dist, name);
-        if (built === undefined || !existsSync(path) || !built.equals(readFileSync(path))) {
-          drifted.push(relative(root, path));
-        }
-      }
-      continue;
-    }
-    rmSync(dist, { recursive: true, force: true });
-    for (const [name, content] of files) {
-      mkdirSync(dirname(join(dist, name)), { recursive: true });
-      writeFileSync(join(dist, name), content);
-    }
-    const size = [...files.values()].reduce((sum, content) => sum + content.length, 0);
-    console.log(`${relative(root, dist)}: ${files.size} files, ${Math.round(size / 1024)} KiB`);
+  );
+  if (process.env.FLOWKIT_BUILD_ONE === '1') {
+    for (const dir of dirs) if ((await buildOne(dir, check)).length > 0) process.exitCode = 1;
+    return;
   }
-  if (check) {
-    if (drifted.length > 0) {
-      for (const path of drifted) console.log(`::error file=${path}::${path} differs from a fresh build`);
-      console.log(`dist drift: ${drifted.length} file(s) differ. Run 'npm run build' and commit the result.`);
-      process.exitCode = 1;
-    } else {
-      console.log(`dist drift: none (${actionDirs().length} action(s) rebuilt and compared)`);
-    }
-  }
+  const queue = dirs.map((dir) => dir.slice(dir.lastIndexOf('/') + 1));
+  const failed: string[] = [];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift())
+        if ((await buildInChild(name, check)) !== 0) failed.push(name);
+    }),
+  );
+  if (failed.length > 0) {
+    console.log(
+      check
+        ? `dist drift in ${failed.sort().join(', ')}. Run 'npm run build' and commit the result.`
+        : `build failed for ${failed.sort().join(', ')}`,
+    );
+    process.exitCode = 1;
+  } else if (check) console.log(`dist drift: none (${dirs.length} action(s) rebuilt and compared)`);
 }
 
 try {
