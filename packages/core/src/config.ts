@@ -30,6 +30,20 @@ export interface RotationConfig {
 export interface TeamConfig {
   'slack-channel'?: string;
   rotation?: RotationConfig;
+  /** When the team's stand-up is, in its time zone: the stand-up digest posts then. */
+  standup?: { time: string; 'time-zone': string };
+  /** Days without a stand-up (no digest), YYYY-MM-DD in the stand-up's time zone. */
+  holidays?: string[];
+  /** What the stand-up digest shows. */
+  digest?: DigestConfig;
+}
+
+/** Options of the stand-up digest (teams.<name>.digest). */
+export interface DigestConfig {
+  /** Pull requests waiting for review longer than this many hours are listed (default 24). */
+  'review-wait-hours'?: number;
+  /** JQL that selects the team's tickets (default: labels = team-<name>). */
+  jql?: string;
 }
 
 /** A routing rule: criteria that must all hold, the team it picks and the labels it adds. */
@@ -211,6 +225,45 @@ export const configSchema: Schema = {
               members: { type: 'array', minItems: 1, items: MEMBER },
               overrides: { type: 'array', items: dateRange({ member: MEMBER }) },
               unavailable: { type: 'array', items: dateRange({ member: MEMBER }) },
+            },
+          },
+          standup: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['time', 'time-zone'],
+            properties: {
+              time: {
+                type: 'string',
+                pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+                expected: 'a 24-hour time like 09:30',
+              },
+              'time-zone': {
+                type: 'string',
+                format: 'time-zone',
+                expected: 'an IANA time zone like Europe/Berlin',
+              },
+            },
+          },
+          holidays: {
+            type: 'array',
+            acceptSingle: true,
+            items: { type: 'string', format: 'date', expected: 'a date written YYYY-MM-DD' },
+          },
+          digest: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              'review-wait-hours': {
+                type: 'number',
+                minimum: 1,
+                maximum: 720,
+                expected: 'a number of hours from 1 to 720',
+              },
+              jql: {
+                type: 'string',
+                minLength: 1,
+                expected: 'a JQL restriction like labels = team-frontend',
+              },
             },
           },
         },

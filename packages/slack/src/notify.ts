@@ -172,7 +172,7 @@ async function sendWithClient(
 }
 
 /** Finds a channel's ID from its name (channels:read, groups:read for private channels). */
-async function channelIdByName(
+export async function channelIdByName(
   client: SlackClient,
   name: string,
   policy: () => RetryPolicy,

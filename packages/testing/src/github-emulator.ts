@@ -50,6 +50,14 @@ export interface GitHubPullDef {
   user?: string;
   /** The files it changes, as `GET …/pulls/{n}/files` lists them; default none (the emulator has no contents). */
   files?: GitHubPullFileDef[];
+  /** ISO 8601; default `GITHUB_CLOCK_START`. */
+  createdAt?: string;
+  /** A draft pull request; default false. */
+  draft?: boolean;
+  /** Logins (or team names) asked to review it. */
+  reviewRequests?: string[];
+  /** Reviews submitted, oldest first. */
+  reviews?: { user: string; state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED'; submittedAt?: string }[];
 }
 
 /** One file a pull request changes. */
@@ -277,6 +285,16 @@ export interface GitHubDeploymentStatusSeed {
   environmentUrl?: string;
 }
 
+/** An issue for `GitHubEmulator.seedIssues` (pull requests are the repository's `pulls`). */
+export interface GitHubIssueSeed {
+  title: string;
+  labels?: string[];
+  /** ISO 8601 or epoch milliseconds; default the emulator clock. */
+  createdAt?: string | number;
+  /** Set: the issue is closed, at this time (ISO 8601 or epoch milliseconds). */
+  closedAt?: string | number;
+}
+
 /** What the emulator's GraphQL endpoint has answered, to compare API economy. */
 export interface GitHubGraphQLUsage {
   /** Queries answered with data (not refused). */
@@ -359,6 +377,7 @@ export const GITHUB_PULL_FILES_CAP = 3000;
 const PER_PAGE_DEFAULT = 30;
 const PER_PAGE_MAX = 100;
 const COMMENT_MAX_LENGTH = 65_536;
+const RELEASE_BODY_MAX_LENGTH = 125_000;
 const STATUS_DESCRIPTION_MAX_LENGTH = 140;
 const DEPLOYMENT_STATES = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success'];
 const COMMIT_STATES = ['error', 'failure', 'pending', 'success'];
@@ -500,6 +519,8 @@ interface PullRecord {
   /** Undefined: taken from the commits' authors. */
   user: string | undefined;
   files: GitHubPullFileDef[];
+  /** What the GraphQL digest query reads: creation time, draft state, review requests and reviews. */
+  review: Required<Pick<GitHubPullDef, 'createdAt' | 'draft' | 'reviewRequests' | 'reviews'>>;
 }
 
 interface EnvironmentRecord {
@@ -559,6 +580,28 @@ interface CommitStatusRecord {
   createdAt: string;
 }
 
+/** A release; the emulator has no git tags, so a release's tag exists once the release does. */
+interface ReleaseRecord {
+  id: number;
+  tagName: string;
+  targetCommitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  author: string;
+  createdAt: string;
+}
+
+/** A release as the emulator stores it, for assertions. */
+export interface GitHubReleaseRecord {
+  id: number;
+  tagName: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+}
+
 interface RepoState {
   id: number;
   owner: string;
@@ -574,6 +617,14 @@ interface RepoState {
   commitStatuses: CommitStatusRecord[];
   sarifUploads: Map<string, SarifUploadState>;
   ancestorCache: Map<string, Set<string>>;
+}
+
+interface IssueRecord {
+  number: number;
+  title: string;
+  labels: string[];
+  createdAt: string;
+  closedAt: string | null;
 }
 
 interface SarifUploadState {
@@ -709,6 +760,12 @@ function buildRepository(def: GitHubRepoDef, id: number): RepoState {
       merged: pull.merged ?? false,
       user: pull.user,
       files: pull.files ?? [],
+      review: {
+        createdAt: pull.createdAt ?? isoSeconds(GITHUB_CLOCK_START),
+        draft: pull.draft ?? false,
+        reviewRequests: pull.reviewRequests ?? [],
+        reviews: pull.reviews ?? [],
+      },
     });
   }
   return repo;
@@ -848,6 +905,7 @@ const COMMENTS_DOCS = `${DOCS}/issues/comments`;
 const PULLS_DOCS = `${DOCS}/pulls/pulls`;
 const COMMITS_DOCS = `${DOCS}/commits/commits`;
 const CODE_SCANNING_DOCS = `${DOCS}/code-scanning/code-scanning`;
+const RELEASES_DOCS = `${DOCS}/releases/releases`;
 
 /**
  * What the emulator answers, with the permission each needs (docs.github.com/rest/authentication/permissions-required-for-github-apps).
@@ -947,6 +1005,13 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'GET',
+    path: `${REPO}/issues`,
+    docs: `${DOCS}/issues/issues#list-repository-issues`,
+    permission: [['issues', 'read']],
+    handle: (world, call) => world.listIssues(call),
+  },
+  {
+    method: 'GET',
     path: `${REPO}/issues/{issue_number}/comments`,
     docs: `${COMMENTS_DOCS}#list-issue-comments`,
     permission: [
@@ -974,6 +1039,27 @@ const OPERATIONS: readonly Operation[] = [
       ['pull_requests', 'write'],
     ],
     handle: (world, call) => world.updateComment(call),
+  },
+  {
+    method: 'GET',
+    path: `${REPO}/releases/tags/{tag}`,
+    docs: `${RELEASES_DOCS}#get-a-release-by-tag-name`,
+    permission: [['contents', 'read']],
+    handle: (world, call) => world.getReleaseByTag(call),
+  },
+  {
+    method: 'POST',
+    path: `${REPO}/releases`,
+    docs: `${RELEASES_DOCS}#create-a-release`,
+    permission: [['contents', 'write']],
+    handle: (world, call) => world.createRelease(call),
+  },
+  {
+    method: 'PATCH',
+    path: `${REPO}/releases/{release_id}`,
+    docs: `${RELEASES_DOCS}#update-a-release`,
+    permission: [['contents', 'write']],
+    handle: (world, call) => world.updateRelease(call),
   },
   {
     method: 'POST',
@@ -1060,6 +1146,9 @@ class GitHubWorld {
   private nextEnvironmentId = 1;
   private nextRuleId = 1;
   private nextSarifUpload = 1;
+  private nextReleaseId = 1;
+  private readonly releasesByRepo = new Map<RepoState, ReleaseRecord[]>();
+  private readonly issuesByRepo = new Map<RepoState, IssueRecord[]>();
   private readonly apiBase: () => string;
   private readonly sarif: { pendingPolls: number; limits: GitHubSarifLimits };
 
@@ -1925,6 +2014,113 @@ class GitHubWorld {
     });
   }
 
+  /** Adds issues, numbered after the repository's pull requests and issues. Returns their numbers. */
+  seedIssues(owner: string, name: string, seeds: readonly GitHubIssueSeed[], now: number): number[] {
+    const repo = this.repoOrThrow(owner, name);
+    const issues = this.issuesByRepo.get(repo) ?? [];
+    let next = Math.max(0, ...repo.pulls.keys(), ...issues.map((issue) => issue.number)) + 1;
+    const added = seeds.map((seed): IssueRecord => {
+      const createdAt = isoSeconds(seed.createdAt === undefined ? now : new Date(seed.createdAt).getTime());
+      const closedAt = seed.closedAt === undefined ? null : isoSeconds(new Date(seed.closedAt).getTime());
+      return { number: next++, title: seed.title, labels: seed.labels ?? [], createdAt, closedAt };
+    });
+    this.issuesByRepo.set(repo, [...issues, ...added]);
+    return added.map((issue) => issue.number);
+  }
+
+  /**
+   * Lists issues and pull requests (these with a `pull_request` key), as GitHub does: `state` open (default),
+   * closed or all; `labels` a comma-separated list the issue must all carry; `since` on the update time; sorted
+   * by creation, newest first (docs.github.com/rest/issues/issues#list-repository-issues).
+   */
+  listIssues(call: Call): Reply {
+    const docs = `${DOCS}/issues/issues#list-repository-issues`;
+    const state = call.query.state ?? 'open';
+    if (!['open', 'closed', 'all'].includes(state)) {
+      return invalidRequest(
+        `No subschema in "anyOf" matched: state "${state}" is not one of open, closed, all.`,
+        docs,
+      );
+    }
+    const since = call.query.since === undefined ? undefined : Date.parse(call.query.since);
+    if (Number.isNaN(since)) return invalidRequest(`"since" ${call.query.since} is not a timestamp.`, docs);
+    const wanted = (call.query.labels ?? '')
+      .split(',')
+      .map((label) => label.trim().toLowerCase())
+      .filter((label) => label !== '');
+    const api = this.repoApi(call.repo);
+    const html = `${WEB}/${call.repo.owner}/${call.repo.name}`;
+    const pulls = [...call.repo.pulls.values()].map((pull) => {
+      const view = this.pullView(call.repo, pull) as Record<string, Json>;
+      return {
+        ...this.issueView(call.repo, {
+          number: pull.number,
+          title: pull.title,
+          labels: [],
+          createdAt: String(view.created_at),
+          closedAt: typeof view.closed_at === 'string' ? view.closed_at : null,
+        }),
+        pull_request: {
+          url: `${api}/pulls/${pull.number}`,
+          html_url: `${html}/pull/${pull.number}`,
+          diff_url: `${html}/pull/${pull.number}.diff`,
+          patch_url: `${html}/pull/${pull.number}.patch`,
+          merged_at: view.merged_at ?? null,
+        },
+      };
+    });
+    const issues = (this.issuesByRepo.get(call.repo) ?? []).map((issue) => this.issueView(call.repo, issue));
+    const found = [...issues, ...pulls]
+      .filter(
+        (item) =>
+          (state === 'all' || item.state === state) &&
+          (since === undefined || Date.parse(item.updated_at) >= since) &&
+          wanted.every((label) => item.labels.some((has) => has.name.toLowerCase() === label)),
+      )
+      .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.number - a.number);
+    return pagedReply(paginate(found, call), (item) => item);
+  }
+
+  private issueView(repo: RepoState, issue: IssueRecord) {
+    const api = this.repoApi(repo);
+    const url = `${api}/issues/${issue.number}`;
+    return {
+      id: stableId(`issue:${repo.owner}/${repo.name}#${issue.number}`),
+      node_id: nodeId('Issue', issue.number),
+      url,
+      repository_url: api,
+      labels_url: `${url}/labels{/name}`,
+      comments_url: `${url}/comments`,
+      events_url: `${url}/events`,
+      html_url: `${WEB}/${repo.owner}/${repo.name}/issues/${issue.number}`,
+      number: issue.number,
+      state: issue.closedAt === null ? 'open' : 'closed',
+      state_reason: issue.closedAt === null ? null : 'completed',
+      title: issue.title,
+      body: null,
+      user: this.userView(DEFAULT_GITHUB_LOGIN),
+      labels: issue.labels.map((name) => ({
+        id: stableId(`label:${repo.owner}/${repo.name}:${name}`),
+        node_id: nodeId('Label', name),
+        url: `${api}/labels/${encodeURIComponent(name)}`,
+        name,
+        color: 'd73a4a',
+        default: false,
+        description: null,
+      })),
+      assignee: null,
+      assignees: [],
+      milestone: null,
+      locked: false,
+      active_lock_reason: null,
+      comments: repo.comments.filter((comment) => comment.issueNumber === issue.number).length,
+      created_at: issue.createdAt,
+      updated_at: issue.closedAt ?? issue.createdAt,
+      closed_at: issue.closedAt,
+      author_association: 'MEMBER',
+    };
+  }
+
   /** The deployment with this REST id in any repository. */
   findDeployment(id: number): { repo: RepoState; deployment: DeploymentRecord } | undefined {
     for (const repo of this.repos) {
@@ -2105,6 +2301,120 @@ class GitHubWorld {
       errors: [...upload.errors],
       log: structuredClone(upload.log),
     }));
+  }
+
+  releaseRecords(owner: string, name: string): GitHubReleaseRecord[] {
+    return (this.releasesByRepo.get(this.repoOrThrow(owner, name)) ?? []).map((release) => ({
+      id: release.id,
+      tagName: release.tagName,
+      name: release.name,
+      body: release.body,
+      draft: release.draft,
+    }));
+  }
+
+  private releaseView(repo: RepoState, release: ReleaseRecord): Json {
+    const api = `${this.repoApi(repo)}/releases/${release.id}`;
+    const html = `${WEB}/${repo.owner}/${repo.name}/releases/tag/${encodeURIComponent(release.tagName)}`;
+    return {
+      url: api,
+      html_url: html,
+      assets_url: `${api}/assets`,
+      upload_url: `https://uploads.github.com/repos/${repo.owner}/${repo.name}/releases/${release.id}/assets{?name,label}`,
+      tarball_url: `${this.repoApi(repo)}/tarball/${encodeURIComponent(release.tagName)}`,
+      zipball_url: `${this.repoApi(repo)}/zipball/${encodeURIComponent(release.tagName)}`,
+      id: release.id,
+      node_id: nodeId('Release', release.id),
+      tag_name: release.tagName,
+      target_commitish: release.targetCommitish,
+      name: release.name,
+      body: release.body,
+      draft: release.draft,
+      prerelease: release.prerelease,
+      immutable: false,
+      created_at: release.createdAt,
+      updated_at: release.createdAt,
+      published_at: release.draft ? null : release.createdAt,
+      author: this.userView(release.author),
+      assets: [],
+    };
+  }
+
+  /** Drafts are found only by id: GitHub's by-tag lookup answers 404 for them. */
+  getReleaseByTag(call: Call): Reply {
+    const tag = call.params.tag ?? '';
+    const release = (this.releasesByRepo.get(call.repo) ?? []).find(
+      (candidate) => candidate.tagName === tag && !candidate.draft,
+    );
+    if (!release) return notFound(`${RELEASES_DOCS}#get-a-release-by-tag-name`);
+    return jsonReply(200, this.releaseView(call.repo, release));
+  }
+
+  createRelease(call: Call): Reply {
+    const docs = `${RELEASES_DOCS}#create-a-release`;
+    const problem = bodyProblem(
+      call.body,
+      {
+        tag_name: 'string',
+        target_commitish: 'string',
+        name: 'string',
+        body: 'string',
+        draft: 'boolean',
+        prerelease: 'boolean',
+      },
+      ['tag_name'],
+      docs,
+    );
+    if (problem) return problem;
+    const tagName = call.body.tag_name as string;
+    const releases = this.releasesByRepo.get(call.repo) ?? [];
+    if (releases.some((release) => release.tagName === tagName)) {
+      return validationFailed([{ resource: 'Release', code: 'already_exists', field: 'tag_name' }], docs);
+    }
+    if (((call.body.body as string | undefined)?.length ?? 0) > RELEASE_BODY_MAX_LENGTH) {
+      const message = `body is too long (maximum is ${RELEASE_BODY_MAX_LENGTH} characters)`;
+      return validationFailed([{ resource: 'Release', code: 'custom', field: 'body', message }], docs);
+    }
+    const release: ReleaseRecord = {
+      id: this.nextReleaseId++,
+      tagName,
+      targetCommitish: (call.body.target_commitish as string | undefined) ?? call.repo.defaultBranch,
+      name: (call.body.name as string | undefined) ?? null,
+      body: (call.body.body as string | undefined) ?? null,
+      draft: (call.body.draft as boolean | undefined) ?? false,
+      prerelease: (call.body.prerelease as boolean | undefined) ?? false,
+      author: call.caller.login,
+      createdAt: isoSeconds(call.now),
+    };
+    this.releasesByRepo.set(call.repo, [...releases, release]);
+    const view = this.releaseView(call.repo, release);
+    return jsonReply(201, view, { location: view.url as string });
+  }
+
+  updateRelease(call: Call): Reply {
+    const docs = `${RELEASES_DOCS}#update-a-release`;
+    const id = positiveInteger(call.params.release_id);
+    const release = (this.releasesByRepo.get(call.repo) ?? []).find((candidate) => candidate.id === id);
+    if (!release) return notFound(docs);
+    const problem = bodyProblem(
+      call.body,
+      {
+        tag_name: 'string',
+        target_commitish: 'string',
+        name: 'string',
+        body: 'string',
+        draft: 'boolean',
+        prerelease: 'boolean',
+      },
+      [],
+      docs,
+    );
+    if (problem) return problem;
+    if (typeof call.body.name === 'string') release.name = call.body.name;
+    if (typeof call.body.body === 'string') release.body = call.body.body;
+    if (typeof call.body.draft === 'boolean') release.draft = call.body.draft;
+    if (typeof call.body.prerelease === 'boolean') release.prerelease = call.body.prerelease;
+    return jsonReply(200, this.releaseView(call.repo, release));
   }
 
   updateComment(call: Call): Reply {
@@ -2302,7 +2612,11 @@ const GRAPHQL_DOCS = 'https://docs.github.com/graphql';
 /** GitHub's limit on `first`/`last` for every connection (docs.github.com/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api). */
 const GRAPHQL_PAGE_LIMIT = 100;
 /** The operations the emulator answers, by operation name. */
-const GRAPHQL_OPERATIONS = ['FlowkitDeploymentHistory', 'FlowkitDeploymentStatuses'] as const;
+const GRAPHQL_OPERATIONS = [
+  'FlowkitDeploymentHistory',
+  'FlowkitDeploymentStatuses',
+  'FlowkitStandupDigest',
+] as const;
 type GraphQLOperation = (typeof GRAPHQL_OPERATIONS)[number];
 
 interface GraphQLErrorEntry {
@@ -2553,6 +2867,92 @@ function planDeploymentStatuses(variables: Json): PlannedQuery | GraphQLErrorEnt
   };
 }
 
+/**
+ * Reads the stand-up digest's query (packages/digest): open pull requests oldest first with review requests and
+ * whether any review exists, and the newest deployments of every environment with their first statuses.
+ */
+function planStandupDigest(variables: Json): PlannedQuery | GraphQLErrorEntry[] {
+  const owner = stringVariable(variables, 'owner', 'String!');
+  const name = stringVariable(variables, 'name', 'String!');
+  const pulls = firstArgument(variables.pulls, 'pullRequests', ['repository', 'pullRequests']);
+  const deployments = firstArgument(variables.deployments, 'deployments', ['repository', 'deployments']);
+  const statuses = firstArgument(variables.statuses, 'statuses', [
+    'repository',
+    'deployments',
+    'nodes',
+    'statuses',
+  ]);
+  const problems = [owner, name, pulls, deployments, statuses].filter(isErrorEntry);
+  if (problems.length > 0) return problems;
+  const [ownerName, repoName, pullsSize, deploymentsSize, statusesSize] = [
+    owner,
+    name,
+    pulls,
+    deployments,
+    statuses,
+  ] as [string, string, number, number, number];
+  return {
+    operation: 'FlowkitStandupDigest',
+    points: graphqlPoints(1 + pullsSize * 3 + 1 + deploymentsSize),
+    nodes: pullsSize * 12 + deploymentsSize * (1 + statusesSize),
+    run: (world, def) => {
+      const repo = world.findRepo(ownerName, repoName);
+      if (!repo) {
+        return graphqlErrors(
+          [
+            {
+              type: 'NOT_FOUND',
+              path: ['repository'],
+              message: `Could not resolve to a Repository with the name '${ownerName}/${repoName}'.`,
+            },
+          ],
+          { repository: null },
+        );
+      }
+      if (!grants(def, [['pull_requests', 'read']])) {
+        return graphqlErrors([forbiddenEntry(['repository', 'pullRequests'])], { repository: null });
+      }
+      if (!grants(def, DEPLOYMENTS_READ)) {
+        return graphqlErrors([forbiddenEntry(['repository', 'deployments'])], { repository: null });
+      }
+      const open = [...repo.pulls.values()]
+        .filter((pull) => pull.state === 'open')
+        .sort((a, b) => a.review.createdAt.localeCompare(b.review.createdAt) || a.number - b.number);
+      const pullNodes = open.slice(0, pullsSize).map((pull) => ({
+        number: pull.number,
+        title: pull.title,
+        url: `${WEB}/${repo.owner}/${repo.name}/pull/${pull.number}`,
+        createdAt: pull.review.createdAt,
+        isDraft: pull.review.draft,
+        author: { login: pull.user ?? DEFAULT_GITHUB_COMMIT_AUTHOR.login },
+        reviewRequests: {
+          nodes: pull.review.reviewRequests.slice(0, 10).map((login) => ({ requestedReviewer: { login } })),
+        },
+        reviews: { totalCount: pull.review.reviews.length },
+      }));
+      const ordered = [...repo.deployments]
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id)
+        .reverse()
+        .slice(0, deploymentsSize);
+      const deploymentNodes = ordered.map((deployment) => ({
+        databaseId: deployment.id,
+        commitOid: deployment.sha,
+        createdAt: deployment.createdAt,
+        environment: deployment.environment,
+        statuses: graphqlStatuses(deployment, statusesSize, undefined),
+      }));
+      return jsonReply(200, {
+        data: {
+          repository: {
+            pullRequests: { totalCount: open.length, nodes: pullNodes },
+            deployments: { nodes: deploymentNodes },
+          },
+        },
+      });
+    },
+  };
+}
+
 /** The plan for a request body, or the errors GitHub would answer. */
 function planGraphql(body: unknown): PlannedQuery | Reply {
   if (!isPlainObject(body)) {
@@ -2572,7 +2972,9 @@ function planGraphql(body: unknown): PlannedQuery | Reply {
       ? planDeploymentHistory(query, vars)
       : name === 'FlowkitDeploymentStatuses'
         ? planDeploymentStatuses(vars)
-        : undefined;
+        : name === 'FlowkitStandupDigest'
+          ? planStandupDigest(vars)
+          : undefined;
   if (planned === undefined) {
     return graphqlErrors([
       {
@@ -2765,6 +3167,11 @@ export class GitHubEmulator {
     return this.world.seedDeployments(owner, repo, deployments, this.now());
   }
 
+  /** Adds issues (open, or closed at `closedAt`) with labels; numbered after the pull requests. Returns their numbers. */
+  seedIssues(owner: string, repo: string, issues: readonly GitHubIssueSeed[]): number[] {
+    return this.world.seedIssues(owner, repo, issues, this.now());
+  }
+
   /** The names of the repository's deployment environments (defined, or created by a deployment). */
   environments(owner: string, repo: string): string[] {
     return this.world.environmentNames(owner, repo);
@@ -2773,6 +3180,11 @@ export class GitHubEmulator {
   /** The repository's SARIF uploads, oldest first, each with its decoded log and processing state. */
   sarifUploads(owner: string, repo: string): GitHubSarifUploadRecord[] {
     return this.world.sarifUploadRecords(owner, repo);
+  }
+
+  /** The repository's releases, oldest first. */
+  releases(owner: string, repo: string): GitHubReleaseRecord[] {
+    return this.world.releaseRecords(owner, repo);
   }
 
   /** The comments on an issue or pull request, oldest first. */

@@ -1,4 +1,5 @@
 // Test helpers for Flowkit: emulators of the SaaS APIs and contract checks against the vendors' descriptions.
+export * from './confluence-emulator.ts';
 export * from './contracts.ts';
 export * from './datadog-contract.ts';
 export * from './datadog-emulator.ts';

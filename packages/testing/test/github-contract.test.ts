@@ -119,6 +119,11 @@ async function driveEveryOperation(gh: GitHubEmulator): Promise<void> {
 
   await call(gh, 'GET', `${BASE}/pulls/1`);
   await call(gh, 'GET', `${BASE}/pulls/99`);
+  gh.seedIssues(OWNER, REPO, [
+    { title: 'Checkout down', labels: ['incident'], closedAt: '2025-01-07T10:00:00Z' },
+  ]);
+  await call(gh, 'GET', `${BASE}/issues?state=all&labels=incident&per_page=1`);
+  await call(gh, 'GET', `${BASE}/issues?state=all`);
   await call(gh, 'GET', `${BASE}/pulls/1`, undefined, 'ghs_unknown');
   await call(gh, 'GET', `${BASE}/pulls/1`, undefined, DEPLOY_READER);
   await call(gh, 'GET', `${BASE}/pulls/1/commits?per_page=1&page=2`);
@@ -235,6 +240,20 @@ async function driveEveryOperation(gh: GitHubEmulator): Promise<void> {
   const refused = { commit_sha: main, ref: 'refs/heads/main', sarif: sarif(log) };
   await call(gh, 'POST', `${BASE}/code-scanning/sarifs`, refused, DEPLOY_READER);
 
+  // Releases: found by tag, created once per tag, updated in place.
+  await call(gh, 'GET', `${BASE}/releases/tags/v1.0.0`);
+  const release = await call(gh, 'POST', `${BASE}/releases`, {
+    tag_name: 'v1.0.0',
+    target_commitish: main,
+    name: 'v1.0.0',
+    body: 'Notes.',
+  });
+  await call(gh, 'POST', `${BASE}/releases`, { tag_name: 'v1.0.0' });
+  await call(gh, 'POST', `${BASE}/releases`, { tag_name: 'v1.0.1' }, DEPLOY_READER);
+  await call(gh, 'GET', `${BASE}/releases/tags/v1.0.0`);
+  await call(gh, 'PATCH', `${BASE}/releases/${release.id}`, { body: 'Updated notes.' });
+  await call(gh, 'PATCH', `${BASE}/releases/999`, { body: 'x' });
+
   // Rate limits, and a secondary limit as failNext gives it.
   gh.failNext({ path: `${BASE}/issues/1/comments` }, { status: 429, headers: { 'retry-after': '30' } });
   await call(gh, 'GET', `${BASE}/issues/1/comments`);
@@ -322,6 +341,7 @@ describeWithContracts('GitHub contract', (dir) => {
         `${REPOS}/environments/{environment_name} 404`,
         'DELETE /repos/{owner}/{repo}/environments/{environment_name} 204',
         'DELETE /repos/{owner}/{repo}/environments/{environment_name} 403',
+        `${REPOS}/issues 200`,
         `${REPOS}/issues/{issue_number}/comments 200`,
         `${REPOS}/issues/{issue_number}/comments 404`,
         `${REPOS}/issues/{issue_number}/comments 429`,
@@ -338,6 +358,13 @@ describeWithContracts('GitHub contract', (dir) => {
         `${REPOS}/code-scanning/sarifs/{sarif_id} 200`,
         `${REPOS}/code-scanning/sarifs/{sarif_id} 403`,
         `${REPOS}/code-scanning/sarifs/{sarif_id} 404`,
+        `${REPOS}/releases/tags/{tag} 200`,
+        `${REPOS}/releases/tags/{tag} 404`,
+        'POST /repos/{owner}/{repo}/releases 201',
+        'POST /repos/{owner}/{repo}/releases 403',
+        'POST /repos/{owner}/{repo}/releases 422',
+        'PATCH /repos/{owner}/{repo}/releases/{release_id} 200',
+        'PATCH /repos/{owner}/{repo}/releases/{release_id} 404',
       ].sort(),
     );
     const rateLimited = limited.requests
@@ -524,6 +551,10 @@ describeWithContracts('GitHub contract', (dir) => {
         'GET /repos/{owner}/{repo}/commits/{ref}',
         'POST /repos/{owner}/{repo}/statuses/{sha}',
         'DELETE /repos/{owner}/{repo}/environments/{environment_name}',
+        'GET /repos/{owner}/{repo}/issues',
+        'GET /repos/{owner}/{repo}/releases/tags/{tag}',
+        'POST /repos/{owner}/{repo}/releases',
+        'PATCH /repos/{owner}/{repo}/releases/{release_id}',
       ]);
       for (const [path, item] of Object.entries(contract.paths)) {
         for (const [method, operation] of Object.entries(item)) {
@@ -539,6 +570,10 @@ describeWithContracts('GitHub contract', (dir) => {
           '/repos/{owner}/{repo}/pulls/{pull_number}/files',
           '/repos/{owner}/{repo}/commits/{ref}',
           '/repos/{owner}/{repo}/statuses/{sha}',
+          '/repos/{owner}/{repo}/issues',
+          '/repos/{owner}/{repo}/releases/tags/{tag}',
+          '/repos/{owner}/{repo}/releases',
+          '/repos/{owner}/{repo}/releases/{release_id}',
         ].sort(),
       );
       for (const [kind, components] of Object.entries(contract.components)) {
