@@ -250,7 +250,8 @@ export function emailOf(member: string, config: FlowkitConfig): string | undefin
   return person?.email;
 }
 
-function toRotation(rotation: NonNullable<FlowkitConfig['teams'][string]['rotation']>): Rotation {
+/** A team's rotation from the config, as @flowkit/teams reads it. */
+export function toRotation(rotation: NonNullable<FlowkitConfig['teams'][string]['rotation']>): Rotation {
   return {
     cadence: rotation.cadence,
     start: rotation.start,

@@ -2,6 +2,7 @@
 import { createCloudClient } from 'jira.js/cloud';
 import type { AuthoredComment } from './approvals.ts';
 import { bodyText, type Comment, toAdf, toWiki } from './comment.ts';
+import { searchJql } from './search.ts';
 import { type JiraDeployment, JiraError, type JiraTransport } from './transport.ts';
 
 /** What Flowkit reads of an issue. */
@@ -109,17 +110,12 @@ export class JiraApi {
     return { issues, missing };
   }
 
-  async #search(jql: string, maxResults: number): Promise<RawIssue[]> {
-    // Jira Cloud removed /search (410); Server/Data Center has only it.
-    const url = this.deployment === 'cloud' ? '/rest/api/3/search/jql' : '/rest/api/3/search';
-    const answer = (await this.#transport.sendRequest({
-      url,
-      method: 'POST',
-      body: { jql, fields: ISSUE_FIELDS, maxResults },
-    })) as {
-      issues?: RawIssue[];
-    };
-    return answer.issues ?? [];
+  #search(jql: string, maxResults: number): Promise<RawIssue[]> {
+    return searchJql<RawIssue>(this.#transport, this.deployment, {
+      jql,
+      fields: ISSUE_FIELDS,
+      maxIssues: maxResults,
+    });
   }
 
   #toIssue(issue: RawIssue, key: string): JiraIssue {
@@ -248,6 +244,34 @@ export class JiraApi {
     );
     const id = match === undefined ? undefined : this.deployment === 'cloud' ? match.accountId : match.name;
     return id === undefined ? undefined : { id, displayName: match?.displayName ?? email };
+  }
+
+  /** A user's display name, and email when Jira shows it (profile visibility may hide it). */
+  async getUser(id: string): Promise<JiraUser & { email?: string }> {
+    const user = (await this.#transport.sendRequest({
+      url: '/rest/api/3/user',
+      method: 'GET',
+      searchParams: this.deployment === 'cloud' ? { accountId: id } : { username: id },
+    })) as { displayName?: string; emailAddress?: string };
+    return { id, displayName: user.displayName ?? id, email: user.emailAddress || undefined };
+  }
+
+  /**
+   * Creates a web link on the issue to something outside Jira, or replaces the issue's link with the same
+   * `globalId`, so calling it again never adds a second link.
+   */
+  async upsertRemoteLink(
+    key: string,
+    link: { globalId: string; url: string; title: string; summary?: string; iconUrl?: string },
+  ): Promise<void> {
+    const object: Record<string, unknown> = { url: link.url, title: link.title };
+    if (link.summary !== undefined) object.summary = link.summary;
+    if (link.iconUrl !== undefined) object.icon = { url16x16: link.iconUrl, title: link.title };
+    await this.#transport.sendRequest({
+      url: `/rest/api/3/issue/${key}/remotelink`,
+      method: 'POST',
+      body: { globalId: link.globalId, object },
+    });
   }
 
   async setProperty(key: string, property: string, value: unknown): Promise<void> {

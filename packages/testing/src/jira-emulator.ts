@@ -62,7 +62,8 @@ export type JiraPermission =
   | 'ASSIGN_ISSUES'
   | 'EDIT_ISSUES'
   | 'ADMINISTER'
-  | 'USER_PICKER';
+  | 'USER_PICKER'
+  | 'LINK_ISSUES';
 
 /** A credential the emulator accepts and the user it acts as. */
 export interface JiraCredential {
@@ -155,6 +156,17 @@ export interface JiraIssueSnapshot {
   properties: Record<string, unknown>;
   /** The history of moves, oldest first. */
   transitions: { id: string; from: string; to: string; at: number }[];
+  /** Remote links (web links to other systems), oldest first, as POST /issue/{key}/remotelink stored them. */
+  remoteLinks: JiraRemoteLink[];
+}
+
+/** A remote issue link as Jira stores it. */
+export interface JiraRemoteLink {
+  id: number;
+  globalId?: string;
+  relationship?: string;
+  application?: Record<string, unknown>;
+  object: { url: string; title: string; summary?: string; icon?: Record<string, unknown> };
 }
 
 /** A programmed fault for the next matching request(s). */
@@ -227,6 +239,7 @@ const ALL_PERMISSIONS: readonly JiraPermission[] = [
   'EDIT_ISSUES',
   'ADMINISTER',
   'USER_PICKER',
+  'LINK_ISSUES',
 ];
 const DEFAULT_ISSUE_TYPES = ['Story', 'Task', 'Bug'];
 const SCREEN_FIELDS = [
@@ -885,6 +898,7 @@ interface IssueRecord {
   comments: CommentRecord[];
   properties: Map<string, unknown>;
   history: { id: string; from: string; to: string; at: number }[];
+  remoteLinks: JiraRemoteLink[];
   created: number;
   updated: number;
 }
@@ -966,6 +980,7 @@ class JiraSite {
   private readonly workflows = new Map<string, WorkflowRecord>();
   private nextIssueId = 10000;
   private nextCommentId = 10000;
+  nextRemoteLinkId = 10000;
   private nextComponentOrVersionId = 10000;
 
   constructor(options: JiraEmulatorOptions, flavor: Flavor, url: string, now: () => number) {
@@ -1118,6 +1133,7 @@ class JiraSite {
       comments: [],
       properties: new Map(Object.entries(structuredClone(def.properties ?? {}))),
       history: [],
+      remoteLinks: [],
       created,
       updated: created,
     };
@@ -1183,6 +1199,7 @@ class JiraSite {
         [...issue.properties].map(([key, value]) => [key, structuredClone(value)]),
       ),
       transitions: issue.history.map((move) => ({ ...move })),
+      remoteLinks: structuredClone(issue.remoteLinks),
     };
   }
 
@@ -2435,6 +2452,64 @@ class JiraOperations {
     return emptyReply(204);
   }
 
+  // Remote issue links
+
+  /** GET /issue/{key}/remotelink: every link, or the one with `globalId` (404 when there is none). */
+  getRemoteLinks(call: ApiCall): Reply {
+    const issue = this.visibleIssue(call);
+    if (isReply(issue)) return issue;
+    const view = (link: JiraRemoteLink) => ({
+      ...structuredClone(link),
+      self: `${this.base(call)}/issue/${issue.id}/remotelink/${link.id}`,
+    });
+    const globalId = call.url.searchParams.get('globalId');
+    if (globalId === null) return jsonReply(issue.remoteLinks.map(view));
+    const found = issue.remoteLinks.find((link) => link.globalId === globalId);
+    if (!found) return errorReply(404, ['No remote link with the given global ID exists.']);
+    return jsonReply(view(found));
+  }
+
+  /**
+   * POST /issue/{key}/remotelink: with a `globalId` that a link of the issue already has, that link is replaced
+   * (fields left out become null) and 200 answered; otherwise a link is created (201).
+   */
+  createOrUpdateRemoteLink(call: ApiCall): Reply {
+    const issue = this.visibleIssue(call);
+    if (isReply(issue)) return issue;
+    if (this.denied(call, 'LINK_ISSUES'))
+      return errorReply(403, ['You do not have permission to link issues in this project.']);
+    const body = call.body as Record<string, unknown> | undefined;
+    const object = body?.object as Record<string, unknown> | undefined;
+    if (typeof object !== 'object' || object === null)
+      return fieldErrorReply({ object: "'object' is required." });
+    if (typeof object.url !== 'string' || object.url === '')
+      return fieldErrorReply({ url: "'url' is required." });
+    if (typeof object.title !== 'string' || object.title === '')
+      return fieldErrorReply({ title: "'title' is required." });
+    const globalId = typeof body?.globalId === 'string' ? body.globalId : undefined;
+    if (globalId !== undefined && globalId.length > 255)
+      return fieldErrorReply({ globalId: 'The global ID must be 255 characters or less.' });
+    const existing =
+      globalId === undefined ? undefined : issue.remoteLinks.find((link) => link.globalId === globalId);
+    const link: JiraRemoteLink = {
+      id: existing?.id ?? this.site.nextRemoteLinkId++,
+      globalId,
+      relationship: typeof body?.relationship === 'string' ? body.relationship : undefined,
+      application:
+        typeof body?.application === 'object'
+          ? (structuredClone(body.application) as Record<string, unknown>)
+          : undefined,
+      object: structuredClone(object) as JiraRemoteLink['object'],
+    };
+    if (existing) issue.remoteLinks[issue.remoteLinks.indexOf(existing)] = link;
+    else issue.remoteLinks.push(link);
+    issue.updated = this.now();
+    return jsonReply(
+      { id: link.id, self: `${this.base(call)}/issue/${issue.id}/remotelink/${link.id}` },
+      existing ? 200 : 201,
+    );
+  }
+
   // Users
 
   myself(call: ApiCall): Reply {
@@ -2796,6 +2871,18 @@ const ROUTES: readonly Route[] = [
     template: '/issue/{issueIdOrKey}/properties/{propertyKey}',
     flavors: BOTH,
     handle: (o, c) => o.deleteProperty(c),
+  },
+  {
+    method: 'GET',
+    template: '/issue/{issueIdOrKey}/remotelink',
+    flavors: BOTH,
+    handle: (o, c) => o.getRemoteLinks(c),
+  },
+  {
+    method: 'POST',
+    template: '/issue/{issueIdOrKey}/remotelink',
+    flavors: BOTH,
+    handle: (o, c) => o.createOrUpdateRemoteLink(c),
   },
   { method: 'GET', template: '/myself', flavors: BOTH, handle: (o, c) => o.myself(c) },
   { method: 'GET', template: '/user', flavors: BOTH, handle: (o, c) => o.getUser(c) },

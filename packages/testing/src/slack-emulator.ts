@@ -137,6 +137,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
   'chat.getPermalink': { limit: 100, windowMs: MINUTE },
   'chat.postMessage': { limit: 5, windowMs: 5_000 },
   'chat.update': { limit: 50, windowMs: MINUTE },
+  'chat.delete': { limit: 50, windowMs: MINUTE },
   'conversations.history': { limit: 50, windowMs: MINUTE },
   'conversations.list': { limit: 20, windowMs: MINUTE },
   'conversations.replies': { limit: 50, windowMs: MINUTE },
@@ -149,7 +150,7 @@ const MAX_BLOCKS = 50;
 const TEXT_OBJECT_TYPES = ['plain_text', 'mrkdwn'];
 
 /** Methods that accept a JSON body; Slack reads JSON only for write methods and ignores it elsewhere. */
-const JSON_METHODS = new Set(['chat.postMessage', 'chat.update']);
+const JSON_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.delete']);
 
 /** Arguments that travel as JSON text inside a form field. */
 const JSON_VALUED_ARGUMENTS = ['blocks', 'attachments', 'metadata'];
@@ -580,6 +581,7 @@ class SlackWorkspace {
     'auth.test': (_args, caller) => this.authTest(caller),
     'chat.postMessage': (args, caller) => this.postMessage(args, caller),
     'chat.update': (args, caller) => this.updateMessage(args, caller),
+    'chat.delete': (args, caller) => this.deleteMessage(args, caller),
     'chat.getPermalink': (args, caller) => this.getPermalink(args, caller),
     'conversations.list': (args, caller) => this.listConversations(args, caller),
     'conversations.history': (args, caller) => this.history(args, caller),
@@ -764,6 +766,29 @@ class SlackWorkspace {
       text: message.text,
       message: this.messageView(message, true),
     });
+  }
+
+  /** chat.delete: a bot deletes its own message; a reply's parent counts one reply fewer. */
+  private deleteMessage(args: Args, caller: Caller): Reply {
+    const scopeProblem = this.missingScope(caller, 'chat:write');
+    if (scopeProblem) return scopeProblem;
+    const channel = this.visibleChannel(args, caller, false);
+    if (!channel) return slackError('channel_not_found');
+    const ts = stringArg(args, 'ts');
+    if (!ts) return this.missingArgument('ts');
+    const message = this.findMessage(channel.id, ts);
+    if (!message) return slackError('message_not_found');
+    if (message.userId !== caller.userId || message.botId !== caller.botId)
+      return slackError('cant_delete_message');
+    if (channel.isArchived) return slackError('is_inactive');
+    const messages = this.messagesIn(channel.id);
+    messages.splice(messages.indexOf(message), 1);
+    const parent =
+      message.threadTs && message.threadTs !== message.ts
+        ? this.findMessage(channel.id, message.threadTs)
+        : undefined;
+    if (parent) parent.replyCount = Math.max(0, parent.replyCount - 1);
+    return jsonReply({ ok: true, channel: channel.id, ts });
   }
 
   private getPermalink(args: Args, caller: Caller): Reply {

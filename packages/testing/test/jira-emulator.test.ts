@@ -1745,3 +1745,55 @@ describe('JiraEmulator rate limits', () => {
     ).toEqual(['1', '1', '0', '1', '1']);
   });
 });
+
+describe('JiraEmulator remote issue links', () => {
+  let jira: JiraEmulator;
+
+  beforeEach(async () => {
+    jira = await JiraEmulator.start(site());
+  });
+
+  afterEach(async () => {
+    await jira.stop();
+  });
+
+  test('a globalId makes POST an upsert; GET lists them or finds one by globalId', async () => {
+    const link = { globalId: 'slack=C1/1.2', object: { url: 'https://x.slack.com/p1', title: 'Card' } };
+    const created = await call(jira, 'POST', '/rest/api/3/issue/FLOW-1/remotelink', link);
+    expect(created.status).toBe(201);
+    const again = await call(jira, 'POST', '/rest/api/3/issue/FLOW-1/remotelink', {
+      ...link,
+      object: { url: 'https://x.slack.com/p2', title: 'Card' },
+    });
+    expect(again.status).toBe(200);
+    expect((again.body as { id: number }).id).toBe((created.body as { id: number }).id);
+    const listed = await call(jira, 'GET', '/rest/api/3/issue/FLOW-1/remotelink');
+    expect((listed.body as { object: { url: string } }[]).map((item) => item.object.url)).toEqual([
+      'https://x.slack.com/p2',
+    ]);
+    const found = await call(jira, 'GET', '/rest/api/3/issue/FLOW-1/remotelink?globalId=slack%3DC1%2F1.2');
+    expect(found.status).toBe(200);
+    const absent = await call(jira, 'GET', '/rest/api/3/issue/FLOW-1/remotelink?globalId=other');
+    expect(absent.status).toBe(404);
+    expect(jira.issue('FLOW-1').remoteLinks).toHaveLength(1);
+  });
+
+  test('a link without object.title is 400 with the field named; without Link issues, 403', async () => {
+    const missing = await call(jira, 'POST', '/rest/api/3/issue/FLOW-1/remotelink', {
+      object: { url: 'https://x.example' },
+    });
+    expect([missing.status, missing.body]).toEqual([
+      400,
+      { errorMessages: [], errors: { title: "'title' is required." } },
+    ]);
+    const denied = await call(
+      jira,
+      'POST',
+      '/rest/api/3/issue/FLOW-1/remotelink',
+      { object: { url: 'https://x.example', title: 'x' } },
+      AS_READER,
+    );
+    expect(denied.status).toBe(403);
+    expect(jira.issue('FLOW-1').remoteLinks).toEqual([]);
+  });
+});

@@ -458,6 +458,22 @@ describe('SlackEmulator', () => {
     });
   });
 
+  describe('chat.delete', () => {
+    test('removes a reply of its own and counts one reply fewer on the parent; a second delete is not found', async () => {
+      const parent = (await postJson(slack, 'chat.postMessage', { channel: 'deploys', text: 'p' })).body;
+      const reply = (
+        await postJson(slack, 'chat.postMessage', { channel: 'deploys', text: 'r', thread_ts: parent.ts })
+      ).body;
+      const answer = await postJson(slack, 'chat.delete', { channel: 'C0DEPLOYS1', ts: reply.ts });
+      expect(answer.body).toEqual({ ok: true, channel: 'C0DEPLOYS1', ts: reply.ts });
+      expect(slack.messages('deploys').map((message) => [message.text, message.replyCount])).toEqual([
+        ['p', 0],
+      ]);
+      const again = await postJson(slack, 'chat.delete', { channel: 'C0DEPLOYS1', ts: reply.ts });
+      expect(again.body).toEqual({ ok: false, error: 'message_not_found' });
+    });
+  });
+
   describe('chat.update', () => {
     test('replaces text, blocks and metadata of its own message and marks it edited', async () => {
       const first = { event_type: 'flowkit_deploy', event_payload: { status: 'running' } };

@@ -22,6 +22,8 @@ export interface RolloutRecord {
   steps: StepRecord[];
   /** Set once the rollout ended. */
   outcome?: 'promoted' | 'rolled-back';
+  /** Why it rolled back, and the weight it left (as the status says it, possibly cut short). */
+  rolledBack?: { from: number; reason: string };
 }
 
 function iso(ms: number): string {
@@ -58,6 +60,7 @@ const DURATION = '(\\d+h)?(\\d+m)?(\\d+s)?';
 const PLAN = new RegExp(
   `^Canary plan ([\\d.,]+)% in ${DURATION} min ${DURATION} (early|full) watch ${DURATION} every ${DURATION} from (\\S+) \\[flowkit\\]$`,
 );
+const ROLLED_BACK = /^Rolled back from ([\d.]+)%: (.*) \[flowkit\]$/s;
 const STEP = /^Canary at ([\d.]+)% \(step (\d+) of (\d+)\) since (\S+) \[flowkit\]$/;
 
 function seconds(h?: string, m?: string, s?: string): number {
@@ -106,7 +109,11 @@ export function readRolloutRecord(
         since: Date.parse(step[4] as string),
       });
     } else if (text.startsWith('Released: ') && text.endsWith(MARK)) record.outcome = 'promoted';
-    else if (text.startsWith('Rolled back from ') && text.endsWith(MARK)) record.outcome = 'rolled-back';
+    else if (text.startsWith('Rolled back from ') && text.endsWith(MARK)) {
+      record.outcome = 'rolled-back';
+      const rolled = ROLLED_BACK.exec(text);
+      if (rolled) record.rolledBack = { from: Number(rolled[1]), reason: rolled[2] as string };
+    }
   }
   return record;
 }
