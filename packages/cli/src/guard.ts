@@ -8,6 +8,7 @@ import type { Command } from './commands.ts';
 export const guardReplay: Command = {
   path: ['guard', 'replay'],
   summary: 'Replays the canary guard over recorded counts: one decision per input line.',
+  group: 'Monitoring',
   help: `
 Reads one JSON object per line on stdin, counts per interval (not cumulative):
   {"t": 30, "share": 0.05, "canary": {"requests": 412, "errors": 3, "slow": 5}, "baseline": {"requests": 7980, "errors": 31, "slow": 80}}
