@@ -5,6 +5,7 @@ export * from './comment.ts';
 export * from './connection.ts';
 export * from './keys.ts';
 export * from './paths.ts';
+export * from './search.ts';
 export * from './transition.ts';
 export * from './transition-settings.ts';
 export * from './transport.ts';
