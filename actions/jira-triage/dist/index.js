@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _flowkit_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8902);
 /* harmony import */ var _flowkit_intake__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5044);
-/* harmony import */ var _flowkit_jira__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6707);
+/* harmony import */ var _flowkit_jira__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1930);
 /* harmony import */ var _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7795);
 // jira-triage: maps the step's inputs and the dispatch payload to @flowkit/intake, and its result to outputs.
 
@@ -535,6 +535,45 @@ const configSchema = {
                             unavailable: { type: 'array', items: dateRange({ member: MEMBER }) },
                         },
                     },
+                    standup: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['time', 'time-zone'],
+                        properties: {
+                            time: {
+                                type: 'string',
+                                pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+                                expected: 'a 24-hour time like 09:30',
+                            },
+                            'time-zone': {
+                                type: 'string',
+                                format: 'time-zone',
+                                expected: 'an IANA time zone like Europe/Berlin',
+                            },
+                        },
+                    },
+                    holidays: {
+                        type: 'array',
+                        acceptSingle: true,
+                        items: { type: 'string', format: 'date', expected: 'a date written YYYY-MM-DD' },
+                    },
+                    digest: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: {
+                            'review-wait-hours': {
+                                type: 'number',
+                                minimum: 1,
+                                maximum: 720,
+                                expected: 'a number of hours from 1 to 720',
+                            },
+                            jql: {
+                                type: 'string',
+                                minLength: 1,
+                                expected: 'a JQL restriction like labels = team-frontend',
+                            },
+                        },
+                    },
                 },
             },
         },
@@ -953,12 +992,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   XF: () => (/* reexport */ triageTicket)
 });
 
-// UNUSED EXPORTS: JiraPropertyStore, SLACK_PROPERTY, TRIAGE_INPUTS, TRIAGE_PROPERTY, asRef, emailOf
+// UNUSED EXPORTS: JiraPropertyStore, SLACK_PROPERTY, TRIAGE_INPUTS, TRIAGE_PROPERTY, asRef, emailOf, toRotation
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
 var src = __nccwpck_require__(8902);
-// EXTERNAL MODULE: ./packages/jira/src/index.ts + 590 modules
-var jira_src = __nccwpck_require__(6707);
+// EXTERNAL MODULE: ./packages/jira/src/index.ts + 591 modules
+var jira_src = __nccwpck_require__(1930);
 ;// CONCATENATED MODULE: ./packages/slack/src/errors.ts
 // Slack's refusals, explained with the fix, and which of them are worth retrying.
 /** Slack answered `ok: false` (Web API) or an HTTP error (incoming webhook). */
@@ -2550,6 +2589,7 @@ function emailOf(member, config) {
     const person = Object.entries(config.people).find(([login]) => login.toLowerCase() === member.toLowerCase())?.[1];
     return person?.email;
 }
+/** A team's rotation from the config, as @flowkit/teams reads it. */
 function toRotation(rotation) {
     return {
         cadence: rotation.cadence,
@@ -2571,7 +2611,7 @@ function toRotation(rotation) {
 
 /***/ }),
 
-/***/ 6707:
+/***/ 1930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2585,7 +2625,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d2: () => (/* reexport */ connection_readJiraConnection)
 });
 
-// UNUSED EXPORTS: DEFAULT_STAGES, JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, bodyText, checkApprovals, configuredRoute, decideApproval, findIssueKeys, jqlString, plainText, readTransitionSettings, sameStatus, shortestRoute, toAdf, toWiki, transitionIssues
+// UNUSED EXPORTS: DEFAULT_STAGES, JQL_PAGE, JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, bodyText, checkApprovals, configuredRoute, decideApproval, findIssueKeys, jqlString, plainText, readTransitionSettings, sameStatus, searchJql, shortestRoute, toAdf, toWiki, transitionIssues
 
 ;// CONCATENATED MODULE: ./node_modules/jira.js/dist/core/bodyToFetchBody.js
 function isAsyncIterable(value) {
@@ -34254,6 +34294,53 @@ function escapeWiki(text) {
     return text.replace(/[\\{}[\]|*_^~+\-?#!]/g, (char) => `\\${char}`);
 }
 
+;// CONCATENATED MODULE: ./packages/jira/src/search.ts
+/** Jira's largest page for a search. */
+const JQL_PAGE = 100;
+/** The issues `jql` selects, at most `maxIssues` (one request per 100), as Jira returns them (`T` their shape). */
+async function searchJql(transport, deployment, search) {
+    const found = [];
+    const fields = [...search.fields];
+    if (deployment === 'cloud') {
+        // Jira Cloud removed /search (410): /search/jql pages with nextPageToken.
+        let nextPageToken;
+        do {
+            const page = (await transport.sendRequest({
+                url: '/rest/api/3/search/jql',
+                method: 'POST',
+                body: {
+                    jql: search.jql,
+                    fields,
+                    maxResults: Math.min(JQL_PAGE, search.maxIssues - found.length),
+                    nextPageToken,
+                },
+            }));
+            found.push(...(page.issues ?? []));
+            nextPageToken = page.nextPageToken || undefined;
+        } while (nextPageToken !== undefined && found.length < search.maxIssues);
+    }
+    else {
+        // Server/Data Center has only /search (the transport sends it to REST v2), paged with startAt.
+        for (let startAt = 0; found.length < search.maxIssues; startAt += JQL_PAGE) {
+            const page = (await transport.sendRequest({
+                url: '/rest/api/3/search',
+                method: 'POST',
+                body: {
+                    jql: search.jql,
+                    fields,
+                    startAt,
+                    maxResults: Math.min(JQL_PAGE, search.maxIssues - found.length),
+                },
+            }));
+            const issues = page.issues ?? [];
+            found.push(...issues);
+            if (issues.length === 0 || startAt + issues.length >= (page.total ?? 0))
+                break;
+        }
+    }
+    return found.slice(0, search.maxIssues);
+}
+
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
 var src = __nccwpck_require__(8902);
 ;// CONCATENATED MODULE: ./packages/jira/src/transport.ts
@@ -34370,6 +34457,7 @@ function parseJson(text) {
 
 
 
+
 const ISSUE_FIELDS = [
     'summary',
     'status',
@@ -34430,15 +34518,12 @@ class JiraApi {
         }
         return { issues, missing };
     }
-    async #search(jql, maxResults) {
-        // Jira Cloud removed /search (410); Server/Data Center has only it.
-        const url = this.deployment === 'cloud' ? '/rest/api/3/search/jql' : '/rest/api/3/search';
-        const answer = (await this.#transport.sendRequest({
-            url,
-            method: 'POST',
-            body: { jql, fields: ISSUE_FIELDS, maxResults },
-        }));
-        return answer.issues ?? [];
+    #search(jql, maxResults) {
+        return searchJql(this.#transport, this.deployment, {
+            jql,
+            fields: ISSUE_FIELDS,
+            maxIssues: maxResults,
+        });
     }
     #toIssue(issue, key) {
         const fields = issue.fields ?? {};
@@ -34538,6 +34623,31 @@ class JiraApi {
         const match = (users ?? []).find((user) => user.active !== false && (user.emailAddress ?? '').toLowerCase() === email.toLowerCase());
         const id = match === undefined ? undefined : this.deployment === 'cloud' ? match.accountId : match.name;
         return id === undefined ? undefined : { id, displayName: match?.displayName ?? email };
+    }
+    /** A user's display name, and email when Jira shows it (profile visibility may hide it). */
+    async getUser(id) {
+        const user = (await this.#transport.sendRequest({
+            url: '/rest/api/3/user',
+            method: 'GET',
+            searchParams: this.deployment === 'cloud' ? { accountId: id } : { username: id },
+        }));
+        return { id, displayName: user.displayName ?? id, email: user.emailAddress || undefined };
+    }
+    /**
+     * Creates a web link on the issue to something outside Jira, or replaces the issue's link with the same
+     * `globalId`, so calling it again never adds a second link.
+     */
+    async upsertRemoteLink(key, link) {
+        const object = { url: link.url, title: link.title };
+        if (link.summary !== undefined)
+            object.summary = link.summary;
+        if (link.iconUrl !== undefined)
+            object.icon = { url16x16: link.iconUrl, title: link.title };
+        await this.#transport.sendRequest({
+            url: `/rest/api/3/issue/${key}/remotelink`,
+            method: 'POST',
+            body: { globalId: link.globalId, object },
+        });
     }
     async setProperty(key, property, value) {
         await this.#jira.issueProperties.setIssueProperty({
@@ -35049,6 +35159,7 @@ function labels(name, text) {
 
 ;// CONCATENATED MODULE: ./packages/jira/src/index.ts
 // Jira for Flowkit: issue keys, a transport for jira.js, the operations Flowkit uses, and moving issues.
+
 
 
 

@@ -69461,6 +69461,7 @@ function record_rolledBackDescription(weight, reason) {
 }
 const DURATION = '(\\d+h)?(\\d+m)?(\\d+s)?';
 const PLAN = new RegExp(`^Canary plan ([\\d.,]+)% in ${DURATION} min ${DURATION} (early|full) watch ${DURATION} every ${DURATION} from (\\S+) \\[flowkit\\]$`);
+const ROLLED_BACK = /^Rolled back from ([\d.]+)%: (.*) \[flowkit\]$/s;
 const STEP = /^Canary at ([\d.]+)% \(step (\d+) of (\d+)\) since (\S+) \[flowkit\]$/;
 function seconds(h, m, s) {
     return (Number.parseInt(h ?? '0', 10) * 3600 + Number.parseInt(m ?? '0', 10) * 60 + Number.parseInt(s ?? '0', 10));
@@ -69504,8 +69505,12 @@ function record_readRolloutRecord(statuses) {
         }
         else if (text.startsWith('Released: ') && text.endsWith(MARK))
             record.outcome = 'promoted';
-        else if (text.startsWith('Rolled back from ') && text.endsWith(MARK))
+        else if (text.startsWith('Rolled back from ') && text.endsWith(MARK)) {
             record.outcome = 'rolled-back';
+            const rolled = ROLLED_BACK.exec(text);
+            if (rolled)
+                record.rolledBack = { from: Number(rolled[1]), reason: rolled[2] };
+        }
     }
     return record;
 }
@@ -71489,6 +71494,45 @@ const configSchema = {
                             members: { type: 'array', minItems: 1, items: MEMBER },
                             overrides: { type: 'array', items: dateRange({ member: MEMBER }) },
                             unavailable: { type: 'array', items: dateRange({ member: MEMBER }) },
+                        },
+                    },
+                    standup: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['time', 'time-zone'],
+                        properties: {
+                            time: {
+                                type: 'string',
+                                pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+                                expected: 'a 24-hour time like 09:30',
+                            },
+                            'time-zone': {
+                                type: 'string',
+                                format: 'time-zone',
+                                expected: 'an IANA time zone like Europe/Berlin',
+                            },
+                        },
+                    },
+                    holidays: {
+                        type: 'array',
+                        acceptSingle: true,
+                        items: { type: 'string', format: 'date', expected: 'a date written YYYY-MM-DD' },
+                    },
+                    digest: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: {
+                            'review-wait-hours': {
+                                type: 'number',
+                                minimum: 1,
+                                maximum: 720,
+                                expected: 'a number of hours from 1 to 720',
+                            },
+                            jql: {
+                                type: 'string',
+                                minLength: 1,
+                                expected: 'a JQL restriction like labels = team-frontend',
+                            },
                         },
                     },
                 },

@@ -578,6 +578,45 @@ const configSchema = {
                             unavailable: { type: 'array', items: dateRange({ member: MEMBER }) },
                         },
                     },
+                    standup: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['time', 'time-zone'],
+                        properties: {
+                            time: {
+                                type: 'string',
+                                pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+                                expected: 'a 24-hour time like 09:30',
+                            },
+                            'time-zone': {
+                                type: 'string',
+                                format: 'time-zone',
+                                expected: 'an IANA time zone like Europe/Berlin',
+                            },
+                        },
+                    },
+                    holidays: {
+                        type: 'array',
+                        acceptSingle: true,
+                        items: { type: 'string', format: 'date', expected: 'a date written YYYY-MM-DD' },
+                    },
+                    digest: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: {
+                            'review-wait-hours': {
+                                type: 'number',
+                                minimum: 1,
+                                maximum: 720,
+                                expected: 'a number of hours from 1 to 720',
+                            },
+                            jql: {
+                                type: 'string',
+                                minLength: 1,
+                                expected: 'a JQL restriction like labels = team-frontend',
+                            },
+                        },
+                    },
                 },
             },
         },

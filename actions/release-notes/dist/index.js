@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _flowkit_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7979);
-/* harmony import */ var _flowkit_jira__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3114);
+/* harmony import */ var _flowkit_jira__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2874);
 /* harmony import */ var _flowkit_release__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4918);
 /* harmony import */ var _flowkit_runner__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7795);
 // release-notes: maps the step's inputs to @flowkit/release and the results to outputs and the job summary.
@@ -959,7 +959,7 @@ function seconds(ms) {
 
 /***/ }),
 
-/***/ 3114:
+/***/ 2874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -972,7 +972,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d2: () => (/* reexport */ connection_readJiraConnection)
 });
 
-// UNUSED EXPORTS: DEFAULT_STAGES, JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, addCommentOnce, bodyText, checkApprovals, configuredRoute, decideApproval, isIssueKey, jqlString, plainText, readTransitionSettings, sameStatus, shortestRoute, toAdf, toWiki, transitionIssues
+// UNUSED EXPORTS: DEFAULT_STAGES, JQL_PAGE, JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, addCommentOnce, bodyText, checkApprovals, configuredRoute, decideApproval, isIssueKey, jqlString, plainText, readTransitionSettings, sameStatus, searchJql, shortestRoute, toAdf, toWiki, transitionIssues
 
 ;// CONCATENATED MODULE: ./node_modules/jira.js/dist/core/bodyToFetchBody.js
 function isAsyncIterable(value) {
@@ -23091,6 +23091,53 @@ function escapeWiki(text) {
     return text.replace(/[\\{}[\]|*_^~+\-?#!]/g, (char) => `\\${char}`);
 }
 
+;// CONCATENATED MODULE: ./packages/jira/src/search.ts
+/** Jira's largest page for a search. */
+const JQL_PAGE = 100;
+/** The issues `jql` selects, at most `maxIssues` (one request per 100), as Jira returns them (`T` their shape). */
+async function searchJql(transport, deployment, search) {
+    const found = [];
+    const fields = [...search.fields];
+    if (deployment === 'cloud') {
+        // Jira Cloud removed /search (410): /search/jql pages with nextPageToken.
+        let nextPageToken;
+        do {
+            const page = (await transport.sendRequest({
+                url: '/rest/api/3/search/jql',
+                method: 'POST',
+                body: {
+                    jql: search.jql,
+                    fields,
+                    maxResults: Math.min(JQL_PAGE, search.maxIssues - found.length),
+                    nextPageToken,
+                },
+            }));
+            found.push(...(page.issues ?? []));
+            nextPageToken = page.nextPageToken || undefined;
+        } while (nextPageToken !== undefined && found.length < search.maxIssues);
+    }
+    else {
+        // Server/Data Center has only /search (the transport sends it to REST v2), paged with startAt.
+        for (let startAt = 0; found.length < search.maxIssues; startAt += JQL_PAGE) {
+            const page = (await transport.sendRequest({
+                url: '/rest/api/3/search',
+                method: 'POST',
+                body: {
+                    jql: search.jql,
+                    fields,
+                    startAt,
+                    maxResults: Math.min(JQL_PAGE, search.maxIssues - found.length),
+                },
+            }));
+            const issues = page.issues ?? [];
+            found.push(...issues);
+            if (issues.length === 0 || startAt + issues.length >= (page.total ?? 0))
+                break;
+        }
+    }
+    return found.slice(0, search.maxIssues);
+}
+
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 14 modules
 var src = __nccwpck_require__(7979);
 ;// CONCATENATED MODULE: ./packages/jira/src/transport.ts
@@ -23207,6 +23254,7 @@ function parseJson(text) {
 
 
 
+
 const ISSUE_FIELDS = [
     'summary',
     'status',
@@ -23267,15 +23315,12 @@ class JiraApi {
         }
         return { issues, missing };
     }
-    async #search(jql, maxResults) {
-        // Jira Cloud removed /search (410); Server/Data Center has only it.
-        const url = this.deployment === 'cloud' ? '/rest/api/3/search/jql' : '/rest/api/3/search';
-        const answer = (await this.#transport.sendRequest({
-            url,
-            method: 'POST',
-            body: { jql, fields: ISSUE_FIELDS, maxResults },
-        }));
-        return answer.issues ?? [];
+    #search(jql, maxResults) {
+        return searchJql(this.#transport, this.deployment, {
+            jql,
+            fields: ISSUE_FIELDS,
+            maxIssues: maxResults,
+        });
     }
     #toIssue(issue, key) {
         const fields = issue.fields ?? {};
@@ -23911,6 +23956,7 @@ function labels(name, text) {
 
 ;// CONCATENATED MODULE: ./packages/jira/src/index.ts
 // Jira for Flowkit: issue keys, a transport for jira.js, the operations Flowkit uses, and moving issues.
+
 
 
 
@@ -33767,8 +33813,8 @@ function client_parse(text) {
 
 
 
-// EXTERNAL MODULE: ./packages/jira/src/index.ts + 571 modules
-var jira_src = __nccwpck_require__(3114);
+// EXTERNAL MODULE: ./packages/jira/src/index.ts + 572 modules
+var jira_src = __nccwpck_require__(2874);
 ;// CONCATENATED MODULE: ./packages/release/src/notes.ts
 /** The canary summary from a rollout record. */
 function canarySummary(record, lastDescription) {

@@ -8,7 +8,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _flowkit_card__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9182);
 /* harmony import */ var _flowkit_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4543);
 /* harmony import */ var _flowkit_github__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1862);
-/* harmony import */ var _flowkit_jira__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7861);
+/* harmony import */ var _flowkit_jira__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1505);
 /* harmony import */ var _flowkit_runner__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7795);
 /* harmony import */ var _flowkit_slack__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9124);
 // ticket-card: maps the step's inputs and event to @flowkit/card, and the card it wrote to outputs and the summary.
@@ -137,8 +137,8 @@ function property_store_asRef(value) {
     return typeof channel === 'string' && typeof ts === 'string' ? { channel, ts } : undefined;
 }
 
-// EXTERNAL MODULE: ./packages/jira/src/index.ts + 592 modules
-var jira_src = __nccwpck_require__(7861);
+// EXTERNAL MODULE: ./packages/jira/src/index.ts + 593 modules
+var jira_src = __nccwpck_require__(1505);
 // EXTERNAL MODULE: ./packages/slack/src/index.ts + 13 modules
 var slack_src = __nccwpck_require__(9124);
 ;// CONCATENATED MODULE: ./packages/intake/src/settings.ts
@@ -2590,7 +2590,7 @@ function parse(text) {
 
 /***/ }),
 
-/***/ 7861:
+/***/ 1505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2607,7 +2607,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   i3: () => (/* reexport */ transitionIssues)
 });
 
-// UNUSED EXPORTS: JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, addCommentOnce, bodyText, configuredRoute, decideApproval, jqlString, plainText, readTransitionSettings, sameStatus, shortestRoute, toAdf, toWiki
+// UNUSED EXPORTS: JQL_PAGE, JiraApi, JiraError, JiraTransport, TRANSITION_INPUTS, addCommentOnce, bodyText, configuredRoute, decideApproval, jqlString, plainText, readTransitionSettings, sameStatus, searchJql, shortestRoute, toAdf, toWiki
 
 ;// CONCATENATED MODULE: ./packages/jira/src/approvals.ts
 function startsWithWords(text, phrase) {
@@ -34361,6 +34361,53 @@ function escapeWiki(text) {
     return text.replace(/[\\{}[\]|*_^~+\-?#!]/g, (char) => `\\${char}`);
 }
 
+;// CONCATENATED MODULE: ./packages/jira/src/search.ts
+/** Jira's largest page for a search. */
+const JQL_PAGE = 100;
+/** The issues `jql` selects, at most `maxIssues` (one request per 100), as Jira returns them (`T` their shape). */
+async function searchJql(transport, deployment, search) {
+    const found = [];
+    const fields = [...search.fields];
+    if (deployment === 'cloud') {
+        // Jira Cloud removed /search (410): /search/jql pages with nextPageToken.
+        let nextPageToken;
+        do {
+            const page = (await transport.sendRequest({
+                url: '/rest/api/3/search/jql',
+                method: 'POST',
+                body: {
+                    jql: search.jql,
+                    fields,
+                    maxResults: Math.min(JQL_PAGE, search.maxIssues - found.length),
+                    nextPageToken,
+                },
+            }));
+            found.push(...(page.issues ?? []));
+            nextPageToken = page.nextPageToken || undefined;
+        } while (nextPageToken !== undefined && found.length < search.maxIssues);
+    }
+    else {
+        // Server/Data Center has only /search (the transport sends it to REST v2), paged with startAt.
+        for (let startAt = 0; found.length < search.maxIssues; startAt += JQL_PAGE) {
+            const page = (await transport.sendRequest({
+                url: '/rest/api/3/search',
+                method: 'POST',
+                body: {
+                    jql: search.jql,
+                    fields,
+                    startAt,
+                    maxResults: Math.min(JQL_PAGE, search.maxIssues - found.length),
+                },
+            }));
+            const issues = page.issues ?? [];
+            found.push(...issues);
+            if (issues.length === 0 || startAt + issues.length >= (page.total ?? 0))
+                break;
+        }
+    }
+    return found.slice(0, search.maxIssues);
+}
+
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 14 modules
 var src = __nccwpck_require__(4543);
 ;// CONCATENATED MODULE: ./packages/jira/src/transport.ts
@@ -34477,6 +34524,7 @@ function parseJson(text) {
 
 
 
+
 const ISSUE_FIELDS = [
     'summary',
     'status',
@@ -34537,15 +34585,12 @@ class JiraApi {
         }
         return { issues, missing };
     }
-    async #search(jql, maxResults) {
-        // Jira Cloud removed /search (410); Server/Data Center has only it.
-        const url = this.deployment === 'cloud' ? '/rest/api/3/search/jql' : '/rest/api/3/search';
-        const answer = (await this.#transport.sendRequest({
-            url,
-            method: 'POST',
-            body: { jql, fields: ISSUE_FIELDS, maxResults },
-        }));
-        return answer.issues ?? [];
+    #search(jql, maxResults) {
+        return searchJql(this.#transport, this.deployment, {
+            jql,
+            fields: ISSUE_FIELDS,
+            maxIssues: maxResults,
+        });
     }
     #toIssue(issue, key) {
         const fields = issue.fields ?? {};
@@ -35225,6 +35270,7 @@ function labels(name, text) {
 
 ;// CONCATENATED MODULE: ./packages/jira/src/index.ts
 // Jira for Flowkit: issue keys, a transport for jira.js, the operations Flowkit uses, and moving issues.
+
 
 
 
