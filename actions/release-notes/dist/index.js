@@ -65,13 +65,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   aj: () => (/* reexport */ httpRequest),
   iU: () => (/* reexport */ isUserError),
   Z9: () => (/* reexport */ loadConfig),
+  _p: () => (/* reexport */ parseIntegerInput),
   mu: () => (/* reexport */ parseRetryAfter),
   qq: () => (/* reexport */ silentLogger),
   ml: () => (/* reexport */ systemClock),
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: ConfigError, RetryExhaustedError, SyntaxProblem, UnresolvedPlaceholder, addDays, addedLineNumbers, commandLine, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, instantOf, interpolate, isLocalDate, isRecord, isTimeZone, localParts, mapWithConcurrency, normalize, outputTail, parseBooleanInput, parseConfig, parseIntegerInput, parseJsonOrYaml, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
+// UNUSED EXPORTS: ConfigError, RetryExhaustedError, SyntaxProblem, UnresolvedPlaceholder, addDays, addedLineNumbers, commandLine, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, instantOf, interpolate, isLocalDate, isRecord, isTimeZone, localParts, mapWithConcurrency, normalize, outputTail, parseBooleanInput, parseConfig, parseJsonOrYaml, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
 
 ;// CONCATENATED MODULE: ./packages/core/src/clock.ts
 // Time as a dependency, so waits and deadlines are tested without real waiting.
@@ -743,7 +744,7 @@ function parseIntegerInput(name, value, fallback, range) {
         return fallback;
     const number = Number(value);
     if (!/^-?\d+$/.test(value) || number < range.min || number > range.max) {
-        throw new InputError(name, `must be a whole number from ${range.min} to ${range.max}, not '${value}'`, `Write for example '${name}: ${fallback}'.`);
+        throw new errors_InputError(name, `must be a whole number from ${range.min} to ${range.max}, not '${value}'`, `Write for example '${name}: ${fallback}'.`);
     }
     return number;
 }
@@ -34130,18 +34131,9 @@ function readReleaseNotesSettings(input, config, context) {
         jira,
         projects: config.jira.projects,
         confluence,
-        retries: integer(input, 'retries', 4, 0, 20),
-        timeoutMs: integer(input, 'timeout', 120, 5, 3600) * 1000,
+        retries: (0,src/* parseIntegerInput */._p)('retries', input('retries'), 4, { min: 0, max: 20 }),
+        timeoutMs: (0,src/* parseIntegerInput */._p)('timeout', input('timeout'), 120, { min: 5, max: 3600 }) * 1000,
     };
-}
-function integer(input, name, fallback, min, max) {
-    const text = input(name);
-    if (text === '')
-        return fallback;
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min || value > max)
-        throw new src/* InputError */.dz(name, `must be a whole number from ${min} to ${max}, not '${text}'`, `Default: ${fallback}.`);
-    return value;
 }
 
 ;// CONCATENATED MODULE: ./packages/release/src/index.ts

@@ -85,7 +85,7 @@ __webpack_async_result__();
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Bi: () => (/* reexport */ DEFAULT_CONFIG_PATH),
-  dz: () => (/* reexport */ errors_InputError),
+  dz: () => (/* reexport */ InputError),
   Dr: () => (/* reexport */ NetworkError),
   N_: () => (/* reexport */ TransientError),
   fi: () => (/* reexport */ addDays),
@@ -97,13 +97,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   iU: () => (/* reexport */ isUserError),
   Z9: () => (/* reexport */ loadConfig),
   IY: () => (/* reexport */ localParts),
+  zL: () => (/* reexport */ parseBooleanInput),
+  _p: () => (/* reexport */ parseIntegerInput),
   mu: () => (/* reexport */ parseRetryAfter),
   qq: () => (/* reexport */ silentLogger),
   ml: () => (/* reexport */ systemClock),
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: ConfigError, RetryExhaustedError, SyntaxProblem, UnresolvedPlaceholder, addedLineNumbers, commandLine, configSchema, defaultConfig, describeValue, formatPath, hasPlaceholder, interpolate, isLocalDate, isTimeZone, mapWithConcurrency, normalize, outputTail, parseBooleanInput, parseConfig, parseIntegerInput, parseJsonOrYaml, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
+// UNUSED EXPORTS: ConfigError, RetryExhaustedError, SyntaxProblem, UnresolvedPlaceholder, addedLineNumbers, commandLine, configSchema, defaultConfig, describeValue, formatPath, hasPlaceholder, interpolate, isLocalDate, isTimeZone, mapWithConcurrency, normalize, outputTail, parseConfig, parseJsonOrYaml, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
 
 ;// CONCATENATED MODULE: ./packages/core/src/clock.ts
 // Time as a dependency, so waits and deadlines are tested without real waiting.
@@ -118,7 +120,7 @@ var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 // Errors a user can act on: each names what was wrong, where, and how to fix it.
 /** A bad action input or CLI option. The message names the input, the problem and the fix. */
-class errors_InputError extends Error {
+class InputError extends Error {
     input;
     problem;
     fix;
@@ -145,7 +147,7 @@ class ConfigError extends Error {
 }
 /** True for errors caused by what the user supplied (shown as one line, never with a stack trace). */
 function isUserError(error) {
-    return error instanceof errors_InputError || error instanceof ConfigError;
+    return error instanceof InputError || error instanceof ConfigError;
 }
 /** The message of anything thrown, for logs and annotations. */
 function errorMessage(error) {
@@ -634,7 +636,7 @@ async function loadConfig(path = DEFAULT_CONFIG_PATH, explicitInput) {
         if (error.code !== 'ENOENT')
             throw error;
         if (explicitInput !== undefined) {
-            throw new errors_InputError(explicitInput, `names '${path}', which does not exist`, 'Check the path (relative to the repository root) or remove the input to use the defaults.');
+            throw new InputError(explicitInput, `names '${path}', which does not exist`, 'Check the path (relative to the repository root) or remove the input to use the defaults.');
         }
         return defaultConfig();
     }
@@ -3256,7 +3258,10 @@ function readDigestSettings(input, config, systemNow) {
     const chosen = wanted.length > 0 ? configured.filter(([name]) => wanted.includes(name)) : configured;
     if (chosen.length === 0)
         throw new src/* InputError */.dz('team', 'finds no team with a stand-up in the config', 'Give a team teams.<name>.standup: { time: "09:30", time-zone: "Europe/Berlin" } in .github/flowkit.yml.');
-    const windowMinutes = integer(input, 'window-minutes', 120, 15, 720);
+    const windowMinutes = (0,src/* parseIntegerInput */._p)('window-minutes', input('window-minutes'), 120, {
+        min: 15,
+        max: 720,
+    });
     const inProgress = config.jira.statuses?.['in-progress'] ?? 'In Progress';
     const teams = chosen.map(([name, team]) => {
         const channel = team['slack-channel'] ?? config.slack.channel;
@@ -3307,29 +3312,12 @@ function readDigestSettings(input, config, systemNow) {
         production: input('production-environment') || 'production',
         stagingPrefix: input('staging-prefix') || 'staging',
         now,
-        force: flag(input, 'force'),
-        dryRun: flag(input, 'dry-run'),
+        force: (0,src/* parseBooleanInput */.zL)('force', input('force'), false),
+        dryRun: (0,src/* parseBooleanInput */.zL)('dry-run', input('dry-run'), false),
         people: config.people,
-        retries: integer(input, 'retries', 4, 0, 20),
-        timeoutMs: integer(input, 'timeout', 120, 5, 3600) * 1000,
+        retries: (0,src/* parseIntegerInput */._p)('retries', input('retries'), 4, { min: 0, max: 20 }),
+        timeoutMs: (0,src/* parseIntegerInput */._p)('timeout', input('timeout'), 120, { min: 5, max: 3600 }) * 1000,
     };
-}
-function integer(input, name, fallback, min, max) {
-    const text = input(name);
-    if (text === '')
-        return fallback;
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min || value > max)
-        throw new src/* InputError */.dz(name, `must be a whole number from ${min} to ${max}, not '${text}'`, `Default: ${fallback}.`);
-    return value;
-}
-function flag(input, name) {
-    const text = input(name).toLowerCase();
-    if (text === '' || text === 'false')
-        return false;
-    if (text === 'true')
-        return true;
-    throw new src/* InputError */.dz(name, `must be true or false, not '${text}'`, `Write '${name}: true' or leave it out.`);
 }
 
 ;// CONCATENATED MODULE: ./packages/digest/src/index.ts

@@ -1,5 +1,11 @@
 // Reads the digest's inputs and the config into one checked settings object, before anything is sent.
-import { type FlowkitConfig, InputError, type Person } from '@flowkit/core';
+import {
+  type FlowkitConfig,
+  InputError,
+  type Person,
+  parseBooleanInput,
+  parseIntegerInput,
+} from '@flowkit/core';
 import { JIRA_CONNECTION_INPUTS, type JiraConnection, jqlString, readJiraConnection } from '@flowkit/jira';
 import type { Rotation } from '@flowkit/teams';
 import type { StandupSchedule } from './schedule.ts';
@@ -86,7 +92,10 @@ export function readDigestSettings(
       'finds no team with a stand-up in the config',
       'Give a team teams.<name>.standup: { time: "09:30", time-zone: "Europe/Berlin" } in .github/flowkit.yml.',
     );
-  const windowMinutes = integer(input, 'window-minutes', 120, 15, 720);
+  const windowMinutes = parseIntegerInput('window-minutes', input('window-minutes'), 120, {
+    min: 15,
+    max: 720,
+  });
   const inProgress = config.jira.statuses?.['in-progress'] ?? 'In Progress';
   const teams = chosen.map(([name, team]): TeamDigestSettings => {
     const channel = team['slack-channel'] ?? config.slack.channel;
@@ -154,40 +163,10 @@ export function readDigestSettings(
     production: input('production-environment') || 'production',
     stagingPrefix: input('staging-prefix') || 'staging',
     now,
-    force: flag(input, 'force'),
-    dryRun: flag(input, 'dry-run'),
+    force: parseBooleanInput('force', input('force'), false),
+    dryRun: parseBooleanInput('dry-run', input('dry-run'), false),
     people: config.people,
-    retries: integer(input, 'retries', 4, 0, 20),
-    timeoutMs: integer(input, 'timeout', 120, 5, 3600) * 1000,
+    retries: parseIntegerInput('retries', input('retries'), 4, { min: 0, max: 20 }),
+    timeoutMs: parseIntegerInput('timeout', input('timeout'), 120, { min: 5, max: 3600 }) * 1000,
   };
-}
-
-function integer(
-  input: (name: DigestInput) => string,
-  name: DigestInput,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const text = input(name);
-  if (text === '') return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new InputError(
-      name,
-      `must be a whole number from ${min} to ${max}, not '${text}'`,
-      `Default: ${fallback}.`,
-    );
-  return value;
-}
-
-function flag(input: (name: DigestInput) => string, name: DigestInput): boolean {
-  const text = input(name).toLowerCase();
-  if (text === '' || text === 'false') return false;
-  if (text === 'true') return true;
-  throw new InputError(
-    name,
-    `must be true or false, not '${text}'`,
-    `Write '${name}: true' or leave it out.`,
-  );
 }

@@ -1,5 +1,5 @@
 // Reads the release-notes inputs and the config into one checked settings object, before anything is sent.
-import { type FlowkitConfig, InputError } from '@flowkit/core';
+import { type FlowkitConfig, InputError, parseIntegerInput } from '@flowkit/core';
 import { JIRA_CONNECTION_INPUTS, type JiraConnection, readJiraConnection } from '@flowkit/jira';
 
 /** Everything a release-notes run needs, checked. */
@@ -128,26 +128,7 @@ export function readReleaseNotesSettings(
     jira,
     projects: config.jira.projects,
     confluence,
-    retries: integer(input, 'retries', 4, 0, 20),
-    timeoutMs: integer(input, 'timeout', 120, 5, 3600) * 1000,
+    retries: parseIntegerInput('retries', input('retries'), 4, { min: 0, max: 20 }),
+    timeoutMs: parseIntegerInput('timeout', input('timeout'), 120, { min: 5, max: 3600 }) * 1000,
   };
-}
-
-function integer(
-  input: (name: ReleaseInput) => string,
-  name: ReleaseInput,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const text = input(name);
-  if (text === '') return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new InputError(
-      name,
-      `must be a whole number from ${min} to ${max}, not '${text}'`,
-      `Default: ${fallback}.`,
-    );
-  return value;
 }
