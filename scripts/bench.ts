@@ -321,6 +321,15 @@ ${linearRows.join('\n')}
 
 A seeded simulation of its own: \`npm run bench:guard\` writes [guard-results.md](guard-results.md) (false
 rollbacks, detection, blast radius against the Wald bounds, time to 100%).
+
+## Stand-up digest: API requests
+
+Measured against the emulators by \`npm run bench:digest\` ([digest-results.md](digest-results.md)): a team with 50
+tickets in progress and 30 open pull requests. Target ≤ 10.
+
+## DORA metrics: API requests for 5,000 deployments
+
+Measured against the emulators by \`npm run bench:dora\` ([dora-results.md](dora-results.md)).
 `;
 await writeFile(join(root, 'bench', 'results.md'), report);
 console.log(report);
