@@ -35,12 +35,16 @@ const JSON_TYPE = 'application/json';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const COMPONENTS_ID = 'jira-components';
 
-/** Operations Flowkit calls that the subset lacks: issue properties and "Bulk get workflows". */
+/**
+ * Operations Flowkit calls that the subset lacks: issue properties, remote issue links and "Bulk get workflows".
+ */
 export const JIRA_OPERATIONS_FROM_FULL_DESCRIPTION: readonly string[] = [
   'GET /rest/api/3/issue/{issueIdOrKey}/properties',
   'GET /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
   'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
   'DELETE /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
+  'GET /rest/api/3/issue/{issueIdOrKey}/remotelink',
+  'POST /rest/api/3/issue/{issueIdOrKey}/remotelink',
   'POST /rest/api/3/workflows',
 ];
 
@@ -379,6 +383,8 @@ export const JIRA_EMULATED_OPERATIONS: readonly string[] = [
   `GET ${ISSUE}/properties/{propertyKey}`,
   `PUT ${ISSUE}/properties/{propertyKey}`,
   `DELETE ${ISSUE}/properties/{propertyKey}`,
+  `GET ${ISSUE}/remotelink`,
+  `POST ${ISSUE}/remotelink`,
   `GET ${V3}/myself`,
   `GET ${V3}/user`,
   `GET ${V3}/user/search`,
@@ -459,6 +465,11 @@ export const JIRA_SPEC_GAPS: readonly JiraSpecGap[] = [
     [`GET ${V3}/user`],
     'Jira Cloud runs in GDPR strict mode: GET /user with username or key is 400 "The query parameter \'username\' is not supported in GDPR strict mode." (github.com/atlassian-api/atlassian-python-api/issues/1020, github.com/nyyManni/ejira/issues/37), and without accountId 400 too; the operation declares no 400 though it declares both parameters.',
   ),
+  {
+    operations: [`GET ${ISSUE}/remotelink`],
+    problem: /^200 response: \(root\) must be object \(got array\)$/,
+    why: 'Without globalId, "Get remote issue links" answers every link of the issue as an array, as its own 200 example (two links) and Flowkit\'s remoteLinks read it; the description\'s 200 schema is a single RemoteIssueLink, which fits only the answer for a globalId.',
+  },
   {
     operations: [`PUT ${ISSUE}/assignee`],
     problem: /^request: body \/accountId must be string \(got null\)$/,

@@ -218,6 +218,46 @@ async function driveEveryOperation(jira: JiraEmulator): Promise<void> {
   await call(jira, 'DELETE', `${V3}/issue/FLOW-1/properties/flowkit.run`);
   await call(jira, 'DELETE', `${V3}/issue/FLOW-1/properties/flowkit.run`);
 
+  // Remote issue links: a globalId makes POST replace the issue's link with it (200) instead of adding one (201).
+  const card = {
+    globalId: 'flowkit-card=FLOW-1',
+    object: {
+      url: 'https://flowkit.example/cards/FLOW-1',
+      title: 'Ticket card',
+      summary: 'Deploys and reviews of FLOW-1',
+      icon: { url16x16: 'https://flowkit.example/icon-16.png', title: 'Ticket card' },
+    },
+  };
+  await call(jira, 'POST', `${V3}/issue/FLOW-1/remotelink`, card);
+  await call(jira, 'POST', `${V3}/issue/FLOW-1/remotelink`, {
+    ...card,
+    object: { ...card.object, url: 'https://flowkit.example/cards/FLOW-1?v=2' },
+  });
+  await call(jira, 'POST', `${V3}/issue/FLOW-1/remotelink`, {
+    application: { name: 'Flowkit', type: 'dev.flowkit.card' },
+    relationship: 'mentioned in',
+    object: {
+      url: 'https://flowkit.example/runs/7',
+      title: 'Run 7',
+      status: { resolved: true, icon: { url16x16: 'https://flowkit.example/done.png', title: 'Done' } },
+    },
+  });
+  await call(jira, 'POST', `${V3}/issue/FLOW-1/remotelink`, {
+    object: { url: 'https://x.example', title: '' },
+  });
+  await call(jira, 'POST', `${V3}/issue/FLOW-1/remotelink`, {
+    globalId: 'g'.repeat(256),
+    object: card.object,
+  });
+  await call(jira, 'POST', `${V3}/issue/FLOW-1/remotelink`, card, AS_READER);
+  await call(jira, 'POST', `${V3}/issue/FLOW-404/remotelink`, card);
+  await call(jira, 'POST', `${V3}/issue/FLOW-1/remotelink`, card, basic('bot@example.com', 'wrong'));
+  await call(jira, 'GET', `${V3}/issue/FLOW-1/remotelink`);
+  await call(jira, 'GET', `${V3}/issue/FLOW-1/remotelink?globalId=${encodeURIComponent(card.globalId)}`);
+  await call(jira, 'GET', `${V3}/issue/FLOW-1/remotelink?globalId=absent`);
+  await call(jira, 'GET', `${V3}/issue/FLOW-404/remotelink`);
+  await call(jira, 'GET', `${V3}/issue/FLOW-1/remotelink`, undefined, null);
+
   // Users.
   await call(jira, 'GET', `${V3}/myself`);
   await call(jira, 'GET', `${V3}/user?accountId=${ALICE}`);
@@ -349,6 +389,15 @@ describeWithContracts('Jira contract', (dir) => {
         `PUT ${issue}/properties/{propertyKey} 403`,
         `DELETE ${issue}/properties/{propertyKey} 204`,
         `DELETE ${issue}/properties/{propertyKey} 404`,
+        `POST ${issue}/remotelink 201`,
+        `POST ${issue}/remotelink 200`,
+        `POST ${issue}/remotelink 400`,
+        `POST ${issue}/remotelink 401`,
+        `POST ${issue}/remotelink 403`,
+        `POST ${issue}/remotelink 404`,
+        `GET ${issue}/remotelink 200`,
+        `GET ${issue}/remotelink 401`,
+        `GET ${issue}/remotelink 404`,
         `GET ${V3}/myself 200`,
         `GET ${V3}/myself 503`,
         `GET ${V3}/user 200`,
@@ -489,6 +538,15 @@ describeWithContracts('Jira contract', (dir) => {
       ]);
     });
 
+    test('a remote link without object.title: the request check names it, and the 400 answer fits', async () => {
+      await call(wrong, 'POST', `${V3}/issue/FLOW-1/remotelink`, { object: { url: 'https://x.example' } });
+      expect(only().status).toBe(400);
+      expect(checkJiraRequest(only(), contract)).toEqual([
+        `POST ${V3}/issue/{issueIdOrKey}/remotelink request: body /object must have required property 'title'`,
+      ]);
+      expect(checkJiraResponse(only(), contract)).toEqual([]);
+    });
+
     test('no credentials where the operation allows no anonymous call', async () => {
       await call(wrong, 'POST', `${V3}/workflows`, { workflowNames: [] }, null);
       expect(checkJiraRequest(only(), contract)).toEqual([
@@ -557,7 +615,7 @@ describeWithContracts('Jira contract', (dir) => {
     // biome-ignore lint/suspicious/noExplicitAny: the description files are read as untyped JSON.
     const read = (file: string): any => JSON.parse(readFileSync(join(dir, 'jira', file), 'utf8'));
 
-    test('is the subset plus issue properties and Bulk get workflows from the full description, unchanged', () => {
+    test('is the subset plus issue properties, remote issue links and Bulk get workflows from the full description, unchanged', () => {
       const subset = read('jira-platform-v3.subset.json');
       const subsetOperations = subset.info['x-contract-subset'].operations as string[];
       const operations = Object.entries(contract.paths).flatMap(([path, item]) =>
@@ -579,6 +637,18 @@ describeWithContracts('Jira contract', (dir) => {
         full.components.schemas.WorkflowReadResponse,
       );
       expect(contract.components.schemas?.PropertyKeys).toEqual(full.components.schemas.PropertyKeys);
+      const remoteLinks = `${V3}/issue/{issueIdOrKey}/remotelink`;
+      expect(contract.paths[remoteLinks]).toEqual({
+        get: full.paths[remoteLinks].get,
+        post: full.paths[remoteLinks].post,
+      });
+      for (const name of [
+        'RemoteIssueLink',
+        'RemoteIssueLinkRequest',
+        'RemoteIssueLinkIdentifies',
+        'RemoteObject',
+      ])
+        expect(contract.components.schemas?.[name]).toEqual(full.components.schemas[name]);
     });
 
     test('every reference in it resolves', () => {
