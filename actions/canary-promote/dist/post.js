@@ -67329,18 +67329,7 @@ var src = __nccwpck_require__(48886);
 
 
 
-/** Datadog's sites (docs.datadoghq.com/getting_started/site). */
-const DATADOG_SITES = (/* unused pure expression or super */ null && ([
-    'datadoghq.com',
-    'us3.datadoghq.com',
-    'us5.datadoghq.com',
-    'ap1.datadoghq.com',
-    'ap2.datadoghq.com',
-    'uk1.datadoghq.com',
-    'datadoghq.eu',
-    'ddog-gov.com',
-    'us2.ddog-gov.com',
-]));
+
 const DEFAULT_DATADOG_TIMEOUT_MS = 10_000;
 const DEFAULT_DATADOG_RETRY = { retries: 3, budgetMs: 30_000 };
 /** Datadog answered with an error that retrying does not fix (400, 404, …), or retries ran out. */
@@ -68213,6 +68202,7 @@ function provider_createDatadogProvider(options) {
 
 ;// CONCATENATED MODULE: ./packages/metrics/src/datadog/index.ts
 // Datadog: the metrics provider, monitor and dashboard set-up, deployment and DORA events.
+
 
 
 

@@ -68407,18 +68407,7 @@ var servers = __nccwpck_require__(9735);
 
 
 
-/** Datadog's sites (docs.datadoghq.com/getting_started/site). */
-const DATADOG_SITES = (/* unused pure expression or super */ null && ([
-    'datadoghq.com',
-    'us3.datadoghq.com',
-    'us5.datadoghq.com',
-    'ap1.datadoghq.com',
-    'ap2.datadoghq.com',
-    'uk1.datadoghq.com',
-    'datadoghq.eu',
-    'ddog-gov.com',
-    'us2.ddog-gov.com',
-]));
+
 const DEFAULT_DATADOG_TIMEOUT_MS = 10_000;
 const DEFAULT_DATADOG_RETRY = { retries: 3, budgetMs: 30_000 };
 /** Datadog answered with an error that retrying does not fix (400, 404, …), or retries ran out. */
@@ -69291,6 +69280,7 @@ function provider_createDatadogProvider(options) {
 
 ;// CONCATENATED MODULE: ./packages/metrics/src/datadog/index.ts
 // Datadog: the metrics provider, monitor and dashboard set-up, deployment and DORA events.
+
 
 
 
@@ -106563,6 +106553,7 @@ class JiraApi {
                     ? fields.assignee.accountId
                     : fields.assignee.name
                 : undefined,
+            assigneeName: fields.assignee?.displayName ?? undefined,
             created: typeof fields.created === 'string' && !Number.isNaN(Date.parse(fields.created))
                 ? new Date(fields.created)
                 : undefined,
@@ -106613,6 +106604,7 @@ class JiraApi {
                     author,
                     authorName: comment.author?.displayName ?? author,
                     text: comment_bodyText(comment.body),
+                    ...(comment.created === undefined ? {} : { created: comment.created }),
                 });
             }
             if (page.length < 100 || startAt + page.length >= (answer.total ?? 0))
@@ -106667,6 +106659,37 @@ class JiraApi {
             method: 'POST',
             body: { globalId: link.globalId, object },
         });
+    }
+    /** The issue's links to things outside Jira. */
+    async remoteLinks(key) {
+        const links = (await this.#transport.sendRequest({
+            url: `/rest/api/3/issue/${key}/remotelink`,
+            method: 'GET',
+        }));
+        return (links ?? []).map((link) => ({
+            globalId: link.globalId ?? '',
+            url: link.object?.url ?? '',
+            title: link.object?.title ?? '',
+        }));
+    }
+    /** Files an issue; resolves with its key. Jira's field errors come back as a JiraError with `fieldErrors`. */
+    async createIssue(fields) {
+        const answer = (await this.#transport.sendRequest({
+            url: '/rest/api/3/issue',
+            method: 'POST',
+            body: {
+                fields: {
+                    project: { key: fields.project },
+                    issuetype: { name: fields.issueType },
+                    summary: fields.summary,
+                    ...(fields.priority === undefined ? {} : { priority: { name: fields.priority } }),
+                    ...(fields.labels === undefined ? {} : { labels: fields.labels }),
+                },
+            },
+        }));
+        if (typeof answer?.key !== 'string')
+            throw new Error('Jira created the issue but did not answer its key');
+        return answer.key;
     }
     async setProperty(key, property, value) {
         await this.#jira.issueProperties.setIssueProperty({

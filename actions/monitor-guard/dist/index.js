@@ -67242,7 +67242,7 @@ module.exports.implForWrapper = function (wrapper) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _flowkit_canary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58902);
-/* harmony import */ var _flowkit_metrics__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(57771);
+/* harmony import */ var _flowkit_metrics__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(85195);
 /* harmony import */ var _flowkit_runner__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(40310);
 // monitor-guard: a one-shot gate, a watch after a release, or the alerting set-up — mapped from the step's inputs.
 
@@ -67368,8 +67368,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_GUARD_SETTINGS, DEFAULT_PLAN, DESCRIPTION_LIMIT, Guard, MONITOR_INPUTS, MixtureSprt, PROMOTE_INPUTS, SERVICE_NAME, TRAFFIC_DRIVERS, VERSION_LABEL, abandonRollout, commandDriver, createTrafficDriver, describePlan, formatDuration, gatewayApiDriver, gatewayWeights, guardSettings, intervalLogRatio, logMixture, nginxDriver, nginxServerWeights, nginxSetup, nginxVariable, observationProblem, parseDuration, parseLatency, parseNginxFile, parseSteps, planDescription, promote, promotedDescription, readMetricsInputs, readNginxOptions, readPlan, readPromoteSettings, readRolloutRecord, renderNginxFile, replayGuard, reportToDatadog, rolledBackDescription, rolloutChart, rolloutSummary, runRollout, slackNotifier, stepDescription, stepSeconds
 
-// EXTERNAL MODULE: ./packages/metrics/src/index.ts + 11 modules
-var src = __nccwpck_require__(57771);
+// EXTERNAL MODULE: ./packages/metrics/src/index.ts + 12 modules
+var src = __nccwpck_require__(85195);
 ;// CONCATENATED MODULE: ./packages/canary/src/events.ts
 // After a rollout: Datadog hears about it (an event on the service's dashboards, and DORA's deployment or failure),
 // when the metrics come from Datadog. Best effort: a Datadog outage never changes the rollout's result.
@@ -71943,7 +71943,7 @@ function seconds(ms) {
 
 /***/ }),
 
-/***/ 57771:
+/***/ 85195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71982,6 +71982,21 @@ var http = __nccwpck_require__(80350);
 var servers = __nccwpck_require__(9735);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
 var src = __nccwpck_require__(48886);
+;// CONCATENATED MODULE: ./packages/metrics/src/datadog/sites.ts
+// Datadog's sites, in a module of their own: light enough for the CLI's start-up (the client loads Datadog's SDK).
+/** Datadog's sites (docs.datadoghq.com/getting_started/site). */
+const DATADOG_SITES = [
+    'datadoghq.com',
+    'us3.datadoghq.com',
+    'us5.datadoghq.com',
+    'ap1.datadoghq.com',
+    'ap2.datadoghq.com',
+    'uk1.datadoghq.com',
+    'datadoghq.eu',
+    'ddog-gov.com',
+    'us2.ddog-gov.com',
+];
+
 ;// CONCATENATED MODULE: ./packages/metrics/src/datadog/client.ts
 // The connection to Datadog shared by the provider, the set-up and the events: the official client's v1 API classes
 // over Flowkit's own transport (timeouts, retries that honour X-RateLimit-Reset, keys never logged).
@@ -71995,18 +72010,7 @@ var src = __nccwpck_require__(48886);
 
 
 
-/** Datadog's sites (docs.datadoghq.com/getting_started/site). */
-const DATADOG_SITES = [
-    'datadoghq.com',
-    'us3.datadoghq.com',
-    'us5.datadoghq.com',
-    'ap1.datadoghq.com',
-    'ap2.datadoghq.com',
-    'uk1.datadoghq.com',
-    'datadoghq.eu',
-    'ddog-gov.com',
-    'us2.ddog-gov.com',
-];
+
 const DEFAULT_DATADOG_TIMEOUT_MS = 10_000;
 const DEFAULT_DATADOG_RETRY = { retries: 3, budgetMs: 30_000 };
 /** Datadog answered with an error that retrying does not fix (400, 404, …), or retries ran out. */
@@ -72879,6 +72883,7 @@ function createDatadogProvider(options) {
 
 ;// CONCATENATED MODULE: ./packages/metrics/src/datadog/index.ts
 // Datadog: the metrics provider, monitor and dashboard set-up, deployment and DORA events.
+
 
 
 

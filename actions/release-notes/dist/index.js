@@ -23342,6 +23342,7 @@ class JiraApi {
                     ? fields.assignee.accountId
                     : fields.assignee.name
                 : undefined,
+            assigneeName: fields.assignee?.displayName ?? undefined,
             created: typeof fields.created === 'string' && !Number.isNaN(Date.parse(fields.created))
                 ? new Date(fields.created)
                 : undefined,
@@ -23392,6 +23393,7 @@ class JiraApi {
                     author,
                     authorName: comment.author?.displayName ?? author,
                     text: comment_bodyText(comment.body),
+                    ...(comment.created === undefined ? {} : { created: comment.created }),
                 });
             }
             if (page.length < 100 || startAt + page.length >= (answer.total ?? 0))
@@ -23446,6 +23448,37 @@ class JiraApi {
             method: 'POST',
             body: { globalId: link.globalId, object },
         });
+    }
+    /** The issue's links to things outside Jira. */
+    async remoteLinks(key) {
+        const links = (await this.#transport.sendRequest({
+            url: `/rest/api/3/issue/${key}/remotelink`,
+            method: 'GET',
+        }));
+        return (links ?? []).map((link) => ({
+            globalId: link.globalId ?? '',
+            url: link.object?.url ?? '',
+            title: link.object?.title ?? '',
+        }));
+    }
+    /** Files an issue; resolves with its key. Jira's field errors come back as a JiraError with `fieldErrors`. */
+    async createIssue(fields) {
+        const answer = (await this.#transport.sendRequest({
+            url: '/rest/api/3/issue',
+            method: 'POST',
+            body: {
+                fields: {
+                    project: { key: fields.project },
+                    issuetype: { name: fields.issueType },
+                    summary: fields.summary,
+                    ...(fields.priority === undefined ? {} : { priority: { name: fields.priority } }),
+                    ...(fields.labels === undefined ? {} : { labels: fields.labels }),
+                },
+            },
+        }));
+        if (typeof answer?.key !== 'string')
+            throw new Error('Jira created the issue but did not answer its key');
+        return answer.key;
     }
     async setProperty(key, property, value) {
         await this.#jira.issueProperties.setIssueProperty({

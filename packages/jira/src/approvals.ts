@@ -32,6 +32,8 @@ export interface AuthoredComment {
   author: string;
   authorName: string;
   text: string;
+  /** When it was written (ISO 8601), when Jira says. */
+  created?: string;
 }
 
 function startsWithWords(text: string, phrase: string): boolean {

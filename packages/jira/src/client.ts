@@ -20,6 +20,8 @@ export interface JiraIssue {
   priority: string;
   /** Account ID (Cloud) or user name (Server) of the assignee. */
   assignee: string | undefined;
+  /** The assignee's display name. */
+  assigneeName: string | undefined;
   /** When the issue was created, when Jira says. */
   created: Date | undefined;
   properties: Record<string, unknown>;
@@ -137,6 +139,7 @@ export class JiraApi {
           ? fields.assignee.accountId
           : fields.assignee.name
         : undefined,
+      assigneeName: fields.assignee?.displayName ?? undefined,
       created:
         typeof fields.created === 'string' && !Number.isNaN(Date.parse(fields.created))
           ? new Date(fields.created)
@@ -195,7 +198,11 @@ export class JiraApi {
         startAt,
         maxResults: 100,
       })) as {
-        comments?: { body?: unknown; author?: { accountId?: string; name?: string; displayName?: string } }[];
+        comments?: {
+          body?: unknown;
+          created?: string;
+          author?: { accountId?: string; name?: string; displayName?: string };
+        }[];
         total?: number;
       };
       const page = answer.comments ?? [];
@@ -205,6 +212,7 @@ export class JiraApi {
           author,
           authorName: comment.author?.displayName ?? author,
           text: bodyText(comment.body),
+          ...(comment.created === undefined ? {} : { created: comment.created }),
         });
       }
       if (page.length < 100 || startAt + page.length >= (answer.total ?? 0)) break;
@@ -272,6 +280,44 @@ export class JiraApi {
       method: 'POST',
       body: { globalId: link.globalId, object },
     });
+  }
+
+  /** The issue's links to things outside Jira. */
+  async remoteLinks(key: string): Promise<{ globalId: string; url: string; title: string }[]> {
+    const links = (await this.#transport.sendRequest({
+      url: `/rest/api/3/issue/${key}/remotelink`,
+      method: 'GET',
+    })) as { globalId?: string; object?: { url?: string; title?: string } }[];
+    return (links ?? []).map((link) => ({
+      globalId: link.globalId ?? '',
+      url: link.object?.url ?? '',
+      title: link.object?.title ?? '',
+    }));
+  }
+
+  /** Files an issue; resolves with its key. Jira's field errors come back as a JiraError with `fieldErrors`. */
+  async createIssue(fields: {
+    project: string;
+    issueType: string;
+    summary: string;
+    priority?: string;
+    labels?: string[];
+  }): Promise<string> {
+    const answer = (await this.#transport.sendRequest({
+      url: '/rest/api/3/issue',
+      method: 'POST',
+      body: {
+        fields: {
+          project: { key: fields.project },
+          issuetype: { name: fields.issueType },
+          summary: fields.summary,
+          ...(fields.priority === undefined ? {} : { priority: { name: fields.priority } }),
+          ...(fields.labels === undefined ? {} : { labels: fields.labels }),
+        },
+      },
+    })) as { key?: string };
+    if (typeof answer?.key !== 'string') throw new Error('Jira created the issue but did not answer its key');
+    return answer.key;
   }
 
   async setProperty(key: string, property: string, value: unknown): Promise<void> {
@@ -351,7 +397,7 @@ interface RawIssue {
     labels?: string[];
     components?: { name?: string }[];
     priority?: { name?: string };
-    assignee?: { accountId?: string; name?: string } | null;
+    assignee?: { accountId?: string; name?: string; displayName?: string } | null;
     created?: string;
   };
 }

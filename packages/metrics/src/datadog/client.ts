@@ -30,19 +30,7 @@ import {
   TransientError,
   withRetry,
 } from '@flowkit/core';
-
-/** Datadog's sites (docs.datadoghq.com/getting_started/site). */
-export const DATADOG_SITES: readonly string[] = [
-  'datadoghq.com',
-  'us3.datadoghq.com',
-  'us5.datadoghq.com',
-  'ap1.datadoghq.com',
-  'ap2.datadoghq.com',
-  'uk1.datadoghq.com',
-  'datadoghq.eu',
-  'ddog-gov.com',
-  'us2.ddog-gov.com',
-];
+import { DATADOG_SITES } from './sites.ts';
 
 /** How to reach Datadog, shared by every Datadog function in Flowkit. */
 export interface DatadogConnectionOptions {

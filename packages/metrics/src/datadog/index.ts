@@ -3,3 +3,4 @@ export * from './client.ts';
 export * from './events.ts';
 export * from './provider.ts';
 export * from './setup.ts';
+export * from './sites.ts';
