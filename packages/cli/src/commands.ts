@@ -8,6 +8,8 @@ export interface CommandIo {
   error: (text: string) => void;
   /** True when `error` goes to a terminal a person watches (live progress); false in CI logs and pipes. */
   tty?: boolean;
+  /** The environment the command reads (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface OptionSpec {

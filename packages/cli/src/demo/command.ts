@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { Command, CommandIo } from '../commands.ts';
 import { installDependencies, missingDependencies, missingMessage } from './deps.ts';
+import { readDemoServices } from './services.ts';
 
 /** Yes/no questions on stdin, one line each; end of input answers no. */
 function asker(io: CommandIo): (question: string) => Promise<boolean> {
@@ -26,10 +27,22 @@ A Jira ticket arrives and is triaged (labels, Sarah on call, #devops-team-fronte
 ticket's living card, updated in place at every stage); a push moves it to In Progress and CI lints and scans;
 staging is provisioned with Ansible behind nginx and tested with Playwright in Chromium, and the ticket goes to QA;
 QA and product approve; a canary with an injected fault is rolled back by the guard (real nginx and Prometheus), the
-fixed version is promoted to 100% and the ticket is Done, and the release notes are published (a GitHub release and
-a Confluence page); the run's DORA figures are printed. Each step runs the same action bundles, with the same
-inputs, as Flowkit's reusable workflows. Jira, Slack, GitHub and Confluence are emulated on 127.0.0.1. Everything it
-starts it stops, also on Ctrl-C.
+fixed version is promoted to 100% and the ticket is Done, the release notes are published (a GitHub release and a
+Confluence page) and the service's Datadog monitors and dashboard set up; the run's DORA figures are printed. Each
+step runs the same action bundles, with the same inputs, as Flowkit's reusable workflows. Everything it starts it
+stops, also on Ctrl-C.
+
+Jira, Slack, Datadog, GitHub and Confluence are emulated on 127.0.0.1 unless the environment names real ones:
+  JIRA_URL, JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PROJECT   your Jira Cloud site, an account's API token, and the project
+      to file the ticket in; its workflow must reach In Progress, QA (or JIRA_QA_STATUS) and Done. You are the
+      on-call engineer and both approvers (nobody else's credentials are at hand); --interactive asks before your
+      approval comment. The ticket stays in your Jira, Done, as the run's record.
+  SLACK_BOT_TOKEN, SLACK_CHANNEL   a bot token (chat:write, channels:history, users:read.email) and the ID of a
+      channel the bot is in; SLACK_API_URL for another Slack API base URL.
+  DD_API_KEY, DD_APP_KEY   the Datadog organisation the service's monitors and dashboard are set up in (DD_SITE,
+      e.g. datadoghq.eu; DD_API_URL for another API base URL). The canary itself reads Prometheus on this machine.
+Each service's variables come all or none. GitHub and Confluence stay emulated: the run's deployments, release
+and release notes must not land in a real repository or wiki.
 
 Needs nginx, prometheus, chromium and ansible-playbook on PATH (apt-get install nginx prometheus chromium
 ansible-core). Writes <report>/index.html (self-contained: timeline, Slack messages, Jira history, canary charts,
@@ -46,6 +59,11 @@ Exit codes: 0 the flow ran, 1 a step failed, 2 bad options or a missing program,
     { name: 'report', description: 'folder for the report page', default: 'flowkit-report' },
   ],
   async run(options, io) {
+    const services = readDemoServices(io.env ?? process.env);
+    if ('error' in services) {
+      io.error(`flowkit demo: ${services.error}\n`);
+      return 2;
+    }
     let missing = missingDependencies(process.env.PATH ?? '');
     if (missing.length > 0 && options['install-deps'] === 'true') {
       if (process.getuid?.() !== 0) {
@@ -82,6 +100,7 @@ Exit codes: 0 the flow ran, 1 a step failed, 2 bad options or a missing program,
         write: io.tty === true ? io.error : io.write,
         tty: io.tty === true,
         signal: controller.signal,
+        services: services.services,
       });
       if (result.dora !== undefined) io.write(`\n${result.dora.text}\n`);
       io.write(`\nReport: ${join(reportDir, 'index.html')}\n`);

@@ -134,11 +134,11 @@ export function renderReport(record: DemoRecord): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Flowkit demo — ${escapeHtml(record.ticket.key)}</title>
+<title>Flowkit demo${record.ticket.key === '' ? '' : ` — ${escapeHtml(record.ticket.key)}`}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>Flowkit demo: ${escapeHtml(record.ticket.key)}</h1>
+<h1>Flowkit demo${record.ticket.key === '' ? '' : `: ${escapeHtml(record.ticket.key)}`}</h1>
 <p>${escapeHtml(record.ticket.summary)}</p>
 <p id="outcome" class="${record.ok ? 'ok' : 'bad'}">${record.ok ? 'The whole flow ran' : 'The flow stopped early'} in ${minutes} minutes, ${escapeHtml(new Date(record.startedAt).toISOString())}.${record.stagingUrl === undefined ? '' : ` Staging was ${escapeHtml(record.stagingUrl)}.`}</p>
 <ul>${services}</ul>
@@ -155,7 +155,7 @@ ${record.canaries.length === 0 ? '<p>No rollout ran.</p>' : record.canaries.map(
 <ul id="slack">
 ${slackSection(record.slack)}
 </ul>
-<h2>Jira history of ${escapeHtml(record.ticket.key)}</h2>
+<h2>Jira history${record.ticket.key === '' ? '' : ` of ${escapeHtml(record.ticket.key)}`}</h2>
 <table id="jira"><thead><tr><th>Time</th><th>Change</th><th></th></tr></thead><tbody>
 ${jira}
 </tbody></table>

@@ -3,11 +3,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { errorMessage } from '@flowkit/core';
-import type { DemoRecord, JiraChange, RecordedMessage, TimelineEvent } from './record.ts';
+import { Observer, type TicketState } from './observe.ts';
+import type { DemoRecord, TimelineEvent } from './record.ts';
 import { renderReport } from './report.ts';
+import type { DemoServices } from './services.ts';
 import { type DemoContext, type DemoStep, SCHEDULES, STEPS } from './steps.ts';
 import { timelinePrinter } from './timeline.ts';
-import { CHANNEL, PEOPLE, REPO, SUMMARY, startWorld, TICKET, type World } from './world.ts';
+import { REPO, SUMMARY, startWorld, type World } from './world.ts';
 
 export interface DemoOptions {
   fast: boolean;
@@ -19,91 +21,23 @@ export interface DemoOptions {
   tty: boolean;
   /** Aborting it cancels the run: everything is stopped at once. */
   signal?: AbortSignal;
+  /** The real Jira and Slack to use instead of the emulators. */
+  services?: DemoServices;
   steps?: DemoStep[];
 }
 
 /** The machine-readable record next to the page: the report's data, and the final state of the ticket and releases. */
 export interface DemoResult extends DemoRecord {
-  issue?: {
-    status: string;
-    labels: string[];
-    assignee: string | undefined;
-    properties: Record<string, unknown>;
-    transitions: { from: string; to: string }[];
-    /** The ticket's remote links (the card's permalink among them). */
-    remoteLinks: { url: string; title: string }[];
-  };
+  /** The ticket at the end, as Jira answers. */
+  issue?: TicketState;
+  /** What the monitors step changed in Datadog. */
+  monitors?: { changed: number; dashboardId: string };
   deployments: { environment: string; sha: string; states: string[]; descriptions: string[] }[];
   /** The repository's GitHub releases and the Confluence pages, as the emulators hold them at the end. */
   releases: { tag: string; name: string; body: string }[];
   pages: { space: string; title: string; body: string }[];
   /** What the run started (servers, staging, temporary folders); all of it is stopped or removed by the end. */
   resources: { urls: string[]; dirs: string[] };
-}
-
-function plainText(body: unknown): string {
-  if (typeof body === 'string') return body;
-  const texts: string[] = [];
-  const walk = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    const record = node as { type?: string; text?: string; content?: unknown[] };
-    if (typeof record.text === 'string') texts.push(record.text);
-    if (record.type === 'paragraph' && texts.length > 0) texts.push('\n');
-    for (const child of record.content ?? []) walk(child);
-  };
-  walk(body);
-  return texts.join('').trim();
-}
-
-const nameOf = (accountId: string | undefined): string =>
-  accountId === undefined
-    ? 'unassigned'
-    : (Object.values(PEOPLE).find((person) => person.accountId === accountId)?.name ?? 'Flowkit');
-
-/** The ticket's labels and assignee as they change between steps (Jira's own history holds moves and comments). */
-function watchIssue(world: World, changes: JiraChange[]): () => void {
-  let labels = '';
-  let assignee: string | undefined;
-  return () => {
-    const issue = world.jira.issue(TICKET);
-    const now = Date.now();
-    if (issue.labels.join(', ') !== labels) {
-      labels = issue.labels.join(', ');
-      changes.push({ at: now, kind: 'labels', text: labels || '(none)' });
-    }
-    if (issue.assignee !== assignee) {
-      assignee = issue.assignee;
-      changes.push({ at: now, kind: 'assignee', text: nameOf(assignee) });
-    }
-  };
-}
-
-function jiraHistory(world: World, watched: JiraChange[]): JiraChange[] {
-  const issue = world.jira.issue(TICKET);
-  return [
-    ...watched,
-    ...issue.transitions.map((move) => ({
-      at: move.at,
-      kind: 'status' as const,
-      text: `${move.from} → ${move.to}`,
-    })),
-    ...issue.comments.map((comment) => ({
-      at: Date.parse(comment.created),
-      kind: 'comment' as const,
-      text: nameOf(comment.author),
-      detail: plainText(comment.body),
-    })),
-  ].sort((a, b) => a.at - b.at);
-}
-
-function slackMessages(world: World): RecordedMessage[] {
-  return world.slack.messages(CHANNEL.id).map((message) => ({
-    channel: CHANNEL.name,
-    ts: message.ts,
-    ...(message.threadTs === undefined ? {} : { threadTs: message.threadTs }),
-    text: message.text ?? '',
-    edited: message.edited === true,
-  }));
 }
 
 /** Runs the demo; resolves with the record (also written to `<reportDir>/run.json`) once everything is stopped. */
@@ -128,15 +62,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     startedAt,
     finishedAt: startedAt,
     ok: false,
-    ticket: { key: TICKET, summary: SUMMARY },
-    services: {
-      Jira: 'emulator',
-      Slack: 'emulator',
-      GitHub: 'emulator',
-      Confluence: 'emulator',
-      'nginx, Prometheus, Ansible, Chromium': 'real, on this machine',
-      'the service': 'examples/deployments-dashboard, versions 1.0.0 (stable), 1.1.0 (faulty), 1.1.1 (fixed)',
-    },
+    ticket: { key: '', summary: SUMMARY },
+    services: {},
     timeline,
     slack: [],
     jira: [],
@@ -148,22 +75,38 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     pages: [],
     resources: { urls: [], dirs: [] },
   };
-  const watched: JiraChange[] = [];
   let context: DemoContext | undefined;
+  let observer: Observer | undefined;
   try {
-    emit('demo', 'start', 'starting the emulators, the service’s three versions, nginx and Prometheus');
-    if (!cancelled) world = await startWorld(startedAt);
+    const emulated = [
+      ...(options.services?.jira === undefined ? ['Jira'] : []),
+      ...(options.services?.slack === undefined ? ['Slack'] : []),
+      ...(options.services?.datadog === undefined ? ['Datadog'] : []),
+      'GitHub',
+      'Confluence',
+    ];
+    emit(
+      'demo',
+      'start',
+      `starting the ${emulated.join(', ')} emulators, the service’s three versions, nginx and Prometheus; filing the ticket`,
+    );
+    if (!cancelled)
+      world = await startWorld(options.services, startedAt, (text) => emit('demo', 'info', text));
     if (world === undefined || cancelled) throw new Error('cancelled');
     result.resources = world.resources;
+    result.services = world.services;
+    result.ticket.key = world.story.key;
     emit(
       'demo',
       'done',
-      `ready: Jira ${world.jira.url}, Slack ${world.slack.url}, GitHub ${world.github.url}`,
+      `ready: ${world.story.key} filed in Jira ${world.jiraCredentials.url}; Slack ${world.slack.apiUrl}, GitHub ${world.github.url}`,
     );
-    const watch = watchIssue(world, watched);
-    watch();
+    for (const name of ['Jira', 'Slack', 'Datadog']) emit('demo', 'info', `${name}: ${world.services[name]}`);
+    const seen = new Observer(world, startedAt);
+    observer = seen;
+    await seen.look();
     let currentStep = 'demo';
-    context = {
+    const stepContext: DemoContext = {
       world,
       startedAt,
       schedule: options.fast ? SCHEDULES.fast : SCHEDULES.default,
@@ -171,17 +114,26 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       note: (text) => emit(currentStep, 'info', text),
       canaries: result.canaries,
     };
+    context = stepContext;
     for (const step of options.steps ?? STEPS) {
       if (cancelled) throw new Error('cancelled');
       currentStep = step.id;
       emit(step.id, 'start', step.title);
       try {
-        emit(step.id, 'done', await step.run(context));
+        emit(step.id, 'done', await step.run(stepContext));
       } catch (error) {
         emit(step.id, 'failed', cancelled ? 'cancelled' : errorMessage(error));
         throw error;
       } finally {
-        watch();
+        if (!cancelled)
+          await seen
+            .look()
+            .then(() => {
+              stepContext.releasedAt ??= seen.seen('Done');
+            })
+            .catch((error: unknown) =>
+              emit(step.id, 'info', `could not read Jira or Slack: ${errorMessage(error)}`),
+            );
       }
     }
     result.ok = true;
@@ -192,20 +144,16 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     result.stagingUrl = context?.stagingUrl;
     result.dora = context?.dora;
     if (context?.release !== undefined) result.release = context.release;
+    if (context?.monitors !== undefined) result.monitors = context.monitors;
     if (result.stagingUrl !== undefined) result.resources.urls.push(result.stagingUrl);
     if (world !== undefined) {
       try {
-        result.slack = slackMessages(world);
-        result.jira = jiraHistory(world, watched);
-        const issue = world.jira.issue(TICKET);
-        result.issue = {
-          status: issue.status,
-          labels: issue.labels,
-          assignee: nameOf(issue.assignee),
-          properties: issue.properties,
-          transitions: issue.transitions.map((move) => ({ from: move.from, to: move.to })),
-          remoteLinks: issue.remoteLinks.map((link) => ({ url: link.object.url, title: link.object.title })),
-        };
+        if (observer !== undefined && !cancelled) {
+          const ticket = await observer.ticket();
+          result.jira = ticket.history;
+          result.issue = ticket.state;
+          result.slack = observer.messages();
+        }
         result.deployments = world.github.deployments(REPO.owner, REPO.repo).map((deployment) => ({
           environment: deployment.environment,
           sha: deployment.sha,
@@ -223,14 +171,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           body: page.body,
         }));
       } catch (error) {
-        emit('demo', 'info', `could not read the emulators’ state: ${errorMessage(error)}`);
+        emit('demo', 'info', `could not read the run’s final state: ${errorMessage(error)}`);
       }
       emit('demo', 'start', 'stopping everything the demo started');
       await world.stop();
       emit(
         'demo',
         'done',
-        'stopped: services, nginx, Prometheus, staging, emulators; temporary files removed',
+        `stopped: services, nginx, Prometheus, staging, emulators; temporary files removed${options.services?.jira === undefined ? '' : `; ${world.story.key} stays in your Jira`}`,
       );
     }
     result.finishedAt = Date.now();

@@ -6,12 +6,9 @@ import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promis
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { silentLogger } from '@flowkit/core';
-import { connectJira } from '@flowkit/jira';
 import {
   type ActionRun,
   DEFAULT_GITHUB_TOKEN,
-  DEFAULT_SLACK_TOKEN,
   type ExampleService,
   freePort,
   runAction,
@@ -19,17 +16,7 @@ import {
 } from '@flowkit/testing';
 import { doraOfRun } from './dora.ts';
 import type { CanaryRun, CanarySample, DemoRecord } from './record.ts';
-import {
-  BRANCH,
-  CHANNEL,
-  COMMITS,
-  CONFLUENCE_SPACE,
-  PEOPLE,
-  REPO,
-  TICKET,
-  VERSIONS,
-  type World,
-} from './world.ts';
+import { CONFLUENCE_SPACE, jiraAs, REPO, VERSIONS, type World } from './world.ts';
 
 /** The canary plan: `fast` is the test's compressed schedule; the default is slower but still a few minutes. */
 export interface Schedule {
@@ -57,11 +44,15 @@ export interface DemoContext {
   ask: ((question: string) => Promise<boolean>) | undefined;
   /** Adds a line to the timeline under the current step. */
   note(text: string): void;
+  /** When the ticket was seen in Done (the release, for DORA's ticket lead time). */
+  releasedAt?: number;
   stagingUrl?: string;
   /** provision-staging's vars, once staging was provisioned (teardown uses the same). */
   stagingVars?: string;
   canaries: CanaryRun[];
   release?: DemoRecord['release'];
+  /** What monitor-guard's set-up changed in Datadog, and the service's dashboard. */
+  monitors?: { changed: number; dashboardId: string };
   dora?: DemoRecord['dora'];
 }
 
@@ -126,10 +117,15 @@ function jiraInputs(context: DemoContext): Record<string, string> {
 }
 
 function slackInputs(context: DemoContext): Record<string, string> {
-  return { token: DEFAULT_SLACK_TOKEN, 'api-url': context.world.slack.apiUrl, channel: CHANNEL.id };
+  const { token, apiUrl, channel } = context.world.slack;
+  return { token, 'api-url': apiUrl, channel: channel.id };
 }
 
-const onBranch: Trigger = { commit: COMMITS.feature, branch: BRANCH };
+/** A push of the feature on the ticket's branch. */
+function onBranch(context: DemoContext): Trigger {
+  const { story } = context.world;
+  return { commit: story.commits.feature, branch: story.branch };
+}
 
 /**
  * A workflow's `card` job: ticket-card rebuilds the ticket's living Slack card from Jira and GitHub. Best-effort like
@@ -141,7 +137,7 @@ async function card(context: DemoContext, inputs: Record<string, string>, trigge
     'ticket-card',
     {
       ...jiraInputs(context),
-      'slack-token': DEFAULT_SLACK_TOKEN,
+      'slack-token': context.world.slack.token,
       'slack-api-url': context.world.slack.apiUrl,
       ...inputs,
     },
@@ -172,26 +168,27 @@ const intake: DemoStep = {
   title: 'A Jira ticket arrives: triage, route, assign, tell the team',
   async run(context) {
     // reusable-ticket-intake.yml: Jira's automation sends a repository_dispatch with the new ticket's key.
+    const { story, slack } = context.world;
     const dispatch: Trigger = {
-      commit: COMMITS.initial,
+      commit: story.commits.initial,
       branch: 'main',
       eventName: 'repository_dispatch',
-      event: { action: 'jira-ticket-created', client_payload: { issue: { key: TICKET } } },
+      event: { action: 'jira-ticket-created', client_payload: { issue: { key: story.key } } },
     };
     const run = await step(
       context,
       'jira-triage',
       {
         ...jiraInputs(context),
-        'slack-token': DEFAULT_SLACK_TOKEN,
-        'slack-api-url': context.world.slack.apiUrl,
+        'slack-token': slack.token,
+        'slack-api-url': slack.apiUrl,
         force: 'false',
       },
       dispatch,
     );
     // Its card job: the new-ticket message becomes the ticket's living card.
-    const cardOutcome = await card(context, { 'issue-key': TICKET }, dispatch);
-    return `${TICKET} labelled ${run.outputs.labels}, assigned to ${run.outputs.assignee}, #${CHANNEL.name} told; ${cardOutcome}`;
+    const cardOutcome = await card(context, { 'issue-key': story.key }, dispatch);
+    return `${story.key} labelled ${run.outputs.labels}, assigned to ${run.outputs.assignee}, #${slack.channel.name} told; ${cardOutcome}`;
   },
 };
 
@@ -240,13 +237,14 @@ async function checkout(context: DemoContext): Promise<void> {
 
 const push: DemoStep = {
   id: 'push',
-  title: `A change is pushed on ${BRANCH}: the ticket moves to In Progress`,
+  title: 'A change is pushed on the ticket’s branch: the ticket moves to In Progress',
   async run(context) {
+    context.note(`pushed ${context.world.story.branch}`);
     const run = await step(
       context,
       'jira-transition',
       { ...jiraInputs(context), status: 'in-progress' },
-      onBranch,
+      onBranch(context),
     );
     return `${run.outputs.transitioned || run.outputs.unchanged} → In Progress`;
   },
@@ -258,15 +256,19 @@ const ci: DemoStep = {
   async run(context) {
     await checkout(context);
     // reusable-ci.yml's lint and security-scan jobs, with its default inputs.
-    const lint = await step(context, 'lint', { linters: '' }, onBranch);
+    const lint = await step(context, 'lint', { linters: '' }, onBranch(context));
     const scan = await step(
       context,
       'security-scan',
       { 'fail-on-severity': 'error', upload: 'true' },
-      onBranch,
+      onBranch(context),
     );
     // reusable-ci.yml's card job: needs [test, lint, security-scan], ci-jobs: toJSON(needs); the key is the branch's.
-    const cardOutcome = await card(context, { 'ci-jobs': ciJobs({ lint, 'security-scan': scan }) }, onBranch);
+    const cardOutcome = await card(
+      context,
+      { 'ci-jobs': ciJobs({ lint, 'security-scan': scan }) },
+      onBranch(context),
+    );
     return `lint: ${lint.outputs.findings ?? '0'} finding(s) (${lint.outputs.linters || 'no linter'}); security scan: ${scan.outputs.findings ?? '0'} finding(s), ${scan.outputs.blocking ?? '0'} blocking; ${cardOutcome}`;
   },
 };
@@ -302,12 +304,12 @@ const staging: DemoStep = {
       context,
       'provision-staging',
       { driver: 'ansible', playbook: PLAYBOOK, vars: await vars(context) },
-      { ...onBranch, timeoutMs: 240_000 },
+      { ...onBranch(context), timeoutMs: 240_000 },
     );
     const url = provisioned.outputs.url ?? '';
     context.stagingUrl = url;
     context.note(`staging is up at ${url}`);
-    const sha = context.world.github.sha(REPO.owner, REPO.repo, COMMITS.feature);
+    const sha = context.world.github.sha(REPO.owner, REPO.repo, context.world.story.commits.feature);
     const tested = await step(
       context,
       'e2e',
@@ -318,7 +320,7 @@ const staging: DemoStep = {
         'deployment-id': provisioned.outputs['deployment-id'] ?? '',
         'artifact-name': '',
       },
-      { ...onBranch, workspace: ROOT, timeoutMs: 240_000 },
+      { ...onBranch(context), workspace: ROOT, timeoutMs: 240_000 },
     );
     context.note(`end-to-end: ${tested.outputs.passed} passed, ${tested.outputs.failed} failed in Chromium`);
     const moved = await step(
@@ -330,7 +332,7 @@ const staging: DemoStep = {
         comment: 'Staging deployment successful. Review here.',
         'staging-url': url,
       },
-      onBranch,
+      onBranch(context),
     );
     const key = moved.outputs['primary-key'] ?? '';
     await step(
@@ -343,13 +345,13 @@ const staging: DemoStep = {
         'update-key': key === '' ? '' : `${key}/staging`,
         values: JSON.stringify({ key, url }),
       },
-      onBranch,
+      onBranch(context),
     );
     // reusable-staging.yml's card job: the staging deployment's id; the key is the branch's.
     const cardOutcome = await card(
       context,
       { 'staging-deployment-id': provisioned.outputs['deployment-id'] ?? '' },
-      onBranch,
+      onBranch(context),
     );
     return `${url}: ${tested.outputs.passed} e2e test(s) passed; ${key} → QA; Slack told; ${cardOutcome}`;
   },
@@ -361,33 +363,20 @@ const approval: DemoStep = {
   id: 'approval',
   title: 'Approval: QA and product approve by comment',
   async run(context) {
-    const approvers = [
-      { person: PEOPLE.qa, group: 'QA', words: 'Approved — works on staging.' },
-      { person: PEOPLE.pm, group: 'product', words: 'Approved for release.' },
-    ];
+    const { story, approvers, jiraCredentials } = context.world;
     const given: string[] = [];
-    for (const { person, group, words } of approvers) {
-      if (
-        context.ask !== undefined &&
-        !(await context.ask(`Approve ${TICKET} as ${person.name} (${group})?`))
-      ) {
-        context.note(`${person.name} (${group}) did not approve`);
+    for (const approver of approvers) {
+      const who = `${approver.name} (${approver.groups})`;
+      if (context.ask !== undefined && !(await context.ask(`Approve ${story.key} as ${who}?`))) {
+        context.note(`${who} did not approve`);
         continue;
       }
-      const jira = connectJira(
-        {
-          site: context.world.jiraCredentials.url,
-          auth: { kind: 'basic', email: person.email, apiToken: person.token },
-          deployment: 'cloud',
-        },
-        () => ({ retries: 2, budgetMs: 30_000 }),
-        silentLogger,
-      );
-      await jira.addComment(TICKET, [[{ text: words }]]);
-      given.push(`${person.name} (${group})`);
+      const jira = jiraAs(jiraCredentials.url, approver);
+      await jira.addComment(story.key, [[{ text: approver.words }]]);
+      given.push(who);
     }
     // The approvals are Jira comments; the card shows them (awaiting-approval → approved) on its next rebuild.
-    const cardOutcome = await card(context, { 'issue-key': TICKET }, onBranch);
+    const cardOutcome = await card(context, { 'issue-key': story.key }, onBranch(context));
     return `${given.length === 0 ? 'no approval given' : `approved by ${given.join(' and ')}`}; ${cardOutcome}`;
   },
 };
@@ -498,7 +487,7 @@ async function promote(context: DemoContext, canary: ExampleService, commit: str
         metrics: 'prometheus',
         'prometheus-url': world.prometheus.url,
         'latency-threshold': '250ms',
-        'slack-token': DEFAULT_SLACK_TOKEN,
+        'slack-token': world.slack.token,
         'slack-channel': announce.outputs['channel-id'] ?? '',
         'slack-thread-ts': announce.outputs.ts ?? '',
         'slack-api-url': world.slack.apiUrl,
@@ -595,7 +584,7 @@ const faultyCanary: DemoStep = {
   id: 'canary-faulty',
   title: `Promotion of ${VERSIONS.faulty} (with an injected fault): the guard rolls it back`,
   async run(context) {
-    const run = await promote(context, context.world.faulty, COMMITS.merge);
+    const run = await promote(context, context.world.faulty, context.world.story.commits.merge);
     if (run.result !== 'rolled-back') throw new Error(`the faulty canary was ${run.result}, not rolled back`);
     return `rolled back: ${run.reason}`;
   },
@@ -605,9 +594,44 @@ const fixedCanary: DemoStep = {
   id: 'canary-fixed',
   title: `Promotion of the fixed ${VERSIONS.fixed}: canary to 100%, the ticket to Done`,
   async run(context) {
-    const run = await promote(context, context.world.fixed, COMMITS.fix);
+    const run = await promote(context, context.world.fixed, context.world.story.commits.fix);
     if (run.result !== 'promoted') throw new Error(`the fixed canary was ${run.result}: ${run.reason}`);
-    return `${VERSIONS.fixed} serves 100% of production; ${TICKET} → Done`;
+    return `${VERSIONS.fixed} serves 100% of production; ${context.world.story.key} → Done`;
+  },
+};
+
+/**
+ * reusable-promote.yml's monitors job (teams whose metrics are in Datadog): after a promotion the service's monitors
+ * (error rate and p95 latency by version) and dashboard are created, or updated when a threshold changed. The demo's
+ * canary read Prometheus on this machine; its Datadog is the emulator unless DD_API_KEY and DD_APP_KEY name yours.
+ */
+const monitors: DemoStep = {
+  id: 'monitors',
+  title: 'Datadog: the service’s monitors and dashboard follow the release',
+  async run(context) {
+    const { datadog, slack, services } = context.world;
+    const run = await step(
+      context,
+      'monitor-guard',
+      {
+        mode: 'setup',
+        service: 'dashboard',
+        environment: 'production',
+        // Datadog's Slack integration names channels; a real channel is known here only by its ID.
+        notify: services.Slack === 'emulator' ? `@slack-${slack.channel.name}` : '',
+        metrics: 'datadog',
+        'metrics-options': datadog.apiUrl === undefined ? '' : JSON.stringify({ apiUrl: datadog.apiUrl }),
+        'datadog-api-key': datadog.apiKey,
+        'datadog-app-key': datadog.appKey,
+        'datadog-site': datadog.site ?? '',
+      },
+      { commit: context.world.story.commits.fix, branch: 'main' },
+    );
+    context.monitors = {
+      changed: Number(run.outputs.changed ?? '0'),
+      dashboardId: run.outputs['dashboard-id'] ?? '',
+    };
+    return `${context.monitors.changed} created or updated (error-rate and p95-latency monitors, the dashboard ${context.monitors.dashboardId})`;
   },
 };
 
@@ -620,7 +644,7 @@ const teardown: DemoStep = {
       context,
       'provision-staging',
       { mode: 'destroy', driver: 'ansible', playbook: PLAYBOOK, vars: context.stagingVars },
-      { ...onBranch, timeoutMs: 180_000 },
+      { ...onBranch(context), timeoutMs: 180_000 },
     );
     return 'staging destroyed';
   },
@@ -630,7 +654,7 @@ const dora: DemoStep = {
   id: 'dora',
   title: 'DORA: the four keys of production, from the deployments GitHub holds',
   async run(context) {
-    context.dora = await doraOfRun(context.world, context.startedAt);
+    context.dora = await doraOfRun(context.world, context.startedAt, context.releasedAt);
     return context.dora.text.split('\n').slice(1).join('; ');
   },
 };
@@ -644,6 +668,7 @@ export const STEPS: DemoStep[] = [
   approval,
   faultyCanary,
   fixedCanary,
+  monitors,
   teardown,
   dora,
 ];

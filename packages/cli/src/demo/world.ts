@@ -1,14 +1,22 @@
-// The demo's world: the emulated SaaS (Jira, Slack, GitHub, Confluence), the example service's three versions behind real nginx,
-// real Prometheus scraping them, and a workspace holding the service's .github/flowkit.yml. stop() undoes it all.
+// The demo's world: Jira, Slack and Datadog (emulated, or the real ones the environment names), emulated GitHub and Confluence,
+// the example service's three versions behind real nginx, real Prometheus scraping them, the ticket filed in Jira, and
+// a workspace holding the service's .github/flowkit.yml. stop() undoes everything it started.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readNginxOptions, renderNginxFile } from '@flowkit/canary';
+import { silentLogger } from '@flowkit/core';
+import { connectJira, type JiraApi, JiraError } from '@flowkit/jira';
+import { SLACK_API_URL } from '@flowkit/slack';
 import {
   ConfluenceEmulator,
+  DatadogEmulator,
+  DEFAULT_DD_API_KEY,
+  DEFAULT_DD_APP_KEY,
   DEFAULT_JIRA_ACCOUNT_ID,
   DEFAULT_JIRA_API_TOKEN,
   DEFAULT_JIRA_EMAIL,
+  DEFAULT_SLACK_TOKEN,
   type ExampleService,
   freePort,
   GitHubEmulator,
@@ -20,25 +28,44 @@ import {
   startNginx,
   startPrometheus,
 } from '@flowkit/testing';
+import type { DemoServices } from './services.ts';
 
 export const REPO = { owner: 'acme', repo: 'shop' };
-export const TICKET = 'JIRA-1234';
 export const SUMMARY =
   '[FEAT] As a user, I want to see my top 5 active deployments on a dashboard so I can monitor them at a glance';
-export const BRANCH = 'JIRA-1234-top-deployments';
-const FIX_BRANCH = 'JIRA-1234-empty-list';
 /** The Confluence space the release notes are published in. */
 export const CONFLUENCE_SPACE = 'ENG';
-export const CHANNEL = { id: 'C0FRONTEND', name: 'devops-team-frontend' };
-export const COMMITS = {
-  initial: 'Initial commit',
-  feature: 'JIRA-1234: top 5 active deployments widget',
-  merge: 'JIRA-1234: top 5 active deployments widget (#12)',
-  fix: 'JIRA-1234: answer an empty deployment list without an error (#13)',
-};
 export const VERSIONS = { stable: '1.0.0', faulty: '1.1.0', fixed: '1.1.1' };
 
-/** People of the demo's Jira: the bot, the frontend rotation, QA and product (who approve by comment). */
+/** The ticket the demo files, and the branches and commits that carry its key. */
+export interface Story {
+  key: string;
+  branch: string;
+  fixBranch: string;
+  commits: { initial: string; feature: string; merge: string; fix: string };
+}
+
+export function storyOf(key: string): Story {
+  return {
+    key,
+    branch: `${key}-top-deployments`,
+    fixBranch: `${key}-empty-list`,
+    commits: {
+      initial: 'Initial commit',
+      feature: `${key}: top 5 active deployments widget`,
+      merge: `${key}: top 5 active deployments widget (#12)`,
+      fix: `${key}: answer an empty deployment list without an error (#13)`,
+    },
+  };
+}
+
+/** The emulated Jira's project, and the ticket before the demo's: the demo files JIRA-1234. */
+const EMULATED_PROJECT = 'JIRA';
+const PREVIOUS_TICKET = 'JIRA-1233';
+/** The emulated Slack's team channel. */
+const EMULATED_CHANNEL = { id: 'C0FRONTEND', name: 'devops-team-frontend' };
+
+/** People of the emulated Jira: the bot, the frontend rotation, QA and product (who approve by comment). */
 export const PEOPLE = {
   sarah: { accountId: '5b10sarah0000000000000001', name: 'Sarah Lee', email: 'sarah@example.com' },
   tom: { accountId: '5b10tom00000000000000001', name: 'Tom Ito', email: 'tom@example.com' },
@@ -46,6 +73,17 @@ export const PEOPLE = {
   qa: { accountId: '5b10qa000000000000000001', name: 'Quinn QA', email: 'qa@example.com', token: 'qa-token' },
   pm: { accountId: '5b10pm000000000000000001', name: 'Pat PM', email: 'pm@example.com', token: 'pm-token' },
 };
+
+/** Who approves the release by a Jira comment, with their own credentials. */
+export interface Approver {
+  /** How the timeline and --interactive name them. */
+  name: string;
+  /** The approval groups their comment counts for. */
+  groups: string;
+  email: string;
+  apiToken: string;
+  words: string;
+}
 
 const WEEK = 7 * 24 * 3600_000;
 
@@ -58,32 +96,43 @@ export function rotationStart(now: number): string {
   return new Date(monday - 2 * WEEK).toISOString().slice(0, 10);
 }
 
+/** What the service repository's .github/flowkit.yml says, as the demo's Jira and Slack need it. */
+export interface DemoConfig {
+  jiraUrl: string;
+  project: string;
+  qaStatus: string;
+  /** The rotation, in order: person key → email. */
+  rotation: Record<string, string>;
+  approvers: { qa: string[]; product: string[] };
+  channel: string;
+}
+
 /** The service repository's .github/flowkit.yml: routing, the rotation, QA's status name, the approvals. */
-export function flowkitConfig(jiraUrl: string, now: number): string {
+export function flowkitConfig(config: DemoConfig, now: number): string {
+  const quoted = (text: string) => JSON.stringify(text);
+  const people = Object.entries(config.rotation);
   return `version: 1
 jira:
-  url: ${jiraUrl}
+  url: ${quoted(config.jiraUrl)}
   statuses:
-    in-qa: QA
+    in-qa: ${quoted(config.qaStatus)}
   approvals:
     groups:
-      qa: [${PEOPLE.qa.email}]
-      product: [${PEOPLE.pm.email}]
+      qa: [${config.approvers.qa.map(quoted).join(', ')}]
+      product: [${config.approvers.product.map(quoted).join(', ')}]
 people:
-  tom: { email: ${PEOPLE.tom.email} }
-  priya: { email: ${PEOPLE.priya.email} }
-  sarah: { email: ${PEOPLE.sarah.email} }
+${people.map(([name, email]) => `  ${name}: { email: ${quoted(email)} }`).join('\n')}
 teams:
   frontend:
-    slack-channel: ${CHANNEL.id}
+    slack-channel: ${config.channel}
     rotation:
       cadence: weekly
       start: ${rotationStart(now)}
       time-zone: UTC
-      members: [tom, priya, sarah]
+      members: [${people.map(([name]) => name).join(', ')}]
 routing:
   - name: dashboard work
-    match: { project: JIRA, summary: "dashboard|widget" }
+    match: { project: ${config.project}, summary: "dashboard|widget" }
     team: frontend
     labels: [team-frontend, service-dashboard]
   - name: urgent
@@ -135,12 +184,21 @@ async function stopPidFiles(root: string): Promise<void> {
 }
 
 export interface World {
-  jira: JiraEmulator;
-  slack: SlackEmulator;
+  /** The ticket the demo filed, its branches and commits. */
+  story: Story;
+  /** The Jira the actions use: the emulator's bot, or the account of JIRA_EMAIL. */
+  jiraCredentials: { url: string; email: string; apiToken: string };
+  /** The Slack the actions post in: the emulator's bot and channel, or SLACK_BOT_TOKEN's in SLACK_CHANNEL. */
+  slack: { token: string; apiUrl: string; channel: { id: string; name: string } };
+  /** Who approves the release (QA and product). */
+  approvers: Approver[];
+  /** The Datadog the service's monitors and dashboard are set up in: the emulator, or DD_API_KEY's organisation. */
+  datadog: { apiKey: string; appKey: string; site: string | undefined; apiUrl: string | undefined };
+  /** What is real and what emulated, for the report. */
+  services: Record<string, string>;
   github: GitHubEmulator;
   /** Where release-notes publishes the release's page (space CONFLUENCE_SPACE), with the Jira account's token. */
   confluence: ConfluenceEmulator;
-  jiraCredentials: { url: string; email: string; apiToken: string };
   stable: ExampleService;
   faulty: ExampleService;
   fixed: ExampleService;
@@ -158,8 +216,98 @@ export interface World {
   stop(): Promise<void>;
 }
 
-/** Starts the world, step by step; if a part fails to start, what already runs is stopped before the error goes on. */
-export async function startWorld(now = Date.now()): Promise<World> {
+/** Jira Cloud at `url` as the account of `email`, for what the demo does outside the actions. */
+export function jiraAs(url: string, account: { email: string; apiToken: string }): JiraApi {
+  return connectJira(
+    {
+      site: url,
+      auth: { kind: 'basic', email: account.email, apiToken: account.apiToken },
+      deployment: 'cloud',
+    },
+    () => ({ retries: 3, budgetMs: 30_000 }),
+    silentLogger,
+  );
+}
+
+/** The emulated Jira: the people, the workflow, the project's previous ticket. */
+function emulatedJira(): Promise<JiraEmulator> {
+  return JiraEmulator.start({
+    users: [
+      { accountId: DEFAULT_JIRA_ACCOUNT_ID, displayName: 'Flowkit', emailAddress: DEFAULT_JIRA_EMAIL },
+      ...Object.values(PEOPLE).map((person) => ({
+        accountId: person.accountId,
+        displayName: person.name,
+        emailAddress: person.email,
+      })),
+    ],
+    credentials: [
+      { accountId: DEFAULT_JIRA_ACCOUNT_ID, email: DEFAULT_JIRA_EMAIL, apiToken: DEFAULT_JIRA_API_TOKEN },
+      ...[PEOPLE.qa, PEOPLE.pm].map((person) => ({
+        accountId: person.accountId,
+        email: person.email,
+        apiToken: person.token,
+        permissions: ['BROWSE_PROJECTS' as const, 'ADD_COMMENTS' as const],
+      })),
+    ],
+    projects: [{ key: EMULATED_PROJECT, workflow: WORKFLOW }],
+    issues: [
+      {
+        key: PREVIOUS_TICKET,
+        summary: 'Deployments list: newest first',
+        issueType: 'Story',
+        status: 'Done',
+      },
+    ],
+  });
+}
+
+/** The emulated Slack: the team's channel and everyone the card mentions (looked up by email). */
+function emulatedSlack(): Promise<SlackEmulator> {
+  return SlackEmulator.start({
+    channels: [{ id: EMULATED_CHANNEL.id, name: EMULATED_CHANNEL.name, members: ['UBOT'] }],
+    users: [
+      { id: 'U0SARAH001', name: 'sarah', email: PEOPLE.sarah.email },
+      { id: 'U0QUINN001', name: 'quinn', email: PEOPLE.qa.email },
+      { id: 'U0PAT00001', name: 'pat', email: PEOPLE.pm.email },
+    ],
+  });
+}
+
+/**
+ * The product manager files the ticket: a Story of priority High. A real project may have no Story type (then a
+ * Task) or no priority on its create screen (then without one; the routing's priority-high label is not given).
+ */
+async function fileTicket(
+  credentials: World['jiraCredentials'],
+  project: string,
+  note: (text: string) => void,
+): Promise<string> {
+  const jira = jiraAs(credentials.url, credentials);
+  const fields: { issueType: string; priority?: string } = { issueType: 'Story', priority: 'High' };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await jira.createIssue({ project, summary: SUMMARY, ...fields });
+    } catch (error) {
+      const refused = error instanceof JiraError && error.status === 400 ? error.fieldErrors : {};
+      if (attempt >= 2 || !('issuetype' in refused || 'priority' in refused)) throw error;
+      if ('issuetype' in refused) fields.issueType = 'Task';
+      if ('priority' in refused) {
+        delete fields.priority;
+        note(`${project} sets no priority on new issues: the ticket is filed without one`);
+      }
+    }
+  }
+}
+
+/**
+ * Starts the world, step by step; if a part fails to start, what already runs is stopped before the error goes on.
+ * Jira and Slack are emulated unless `real` names them; the ticket is filed in whichever Jira it is.
+ */
+export async function startWorld(
+  real: DemoServices = {},
+  now = Date.now(),
+  note: (text: string) => void = () => undefined,
+): Promise<World> {
   const stops: (() => Promise<unknown>)[] = [];
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -173,49 +321,92 @@ export async function startWorld(now = Date.now()): Promise<World> {
       stops.push(() => thing.stop());
       return thing;
     };
+    const urls: string[] = [];
     const temp = await mkdtemp(join(tmpdir(), 'flowkit-demo-'));
     stops.push(() => rm(temp, { recursive: true, force: true }));
-    const jira = started(
-      await JiraEmulator.start({
-        users: [
-          { accountId: DEFAULT_JIRA_ACCOUNT_ID, displayName: 'Flowkit', emailAddress: DEFAULT_JIRA_EMAIL },
-          ...Object.values(PEOPLE).map((person) => ({
-            accountId: person.accountId,
-            displayName: person.name,
-            emailAddress: person.email,
-          })),
-        ],
-        credentials: [
-          { accountId: DEFAULT_JIRA_ACCOUNT_ID, email: DEFAULT_JIRA_EMAIL, apiToken: DEFAULT_JIRA_API_TOKEN },
-          ...[PEOPLE.qa, PEOPLE.pm].map((person) => ({
-            accountId: person.accountId,
-            email: person.email,
-            apiToken: person.token,
-            permissions: ['BROWSE_PROJECTS' as const, 'ADD_COMMENTS' as const],
-          })),
-        ],
-        projects: [{ key: 'JIRA', workflow: WORKFLOW }],
-        issues: [{ key: TICKET, summary: SUMMARY, priority: 'High', issueType: 'Story' }],
-      }),
-    );
-    const slack = started(
-      await SlackEmulator.start({
-        channels: [{ id: CHANNEL.id, name: CHANNEL.name, members: ['UBOT'] }],
-        // Everyone the card mentions: the on-call engineer, QA and product (looked up by email).
-        users: [
-          { id: 'U0SARAH001', name: 'sarah', email: PEOPLE.sarah.email },
-          { id: 'U0QUINN001', name: 'quinn', email: PEOPLE.qa.email },
-          { id: 'U0PAT00001', name: 'pat', email: PEOPLE.pm.email },
-        ],
-      }),
-    );
+
+    let jiraCredentials: World['jiraCredentials'];
+    let approvers: Approver[];
+    let config: Omit<DemoConfig, 'channel'>;
+    const services: Record<string, string> = {};
+    if (real.jira === undefined) {
+      const jira = started(await emulatedJira());
+      urls.push(jira.url);
+      jiraCredentials = { url: jira.url, email: DEFAULT_JIRA_EMAIL, apiToken: DEFAULT_JIRA_API_TOKEN };
+      approvers = [
+        { person: PEOPLE.qa, groups: 'QA', words: 'Approved — works on staging.' },
+        { person: PEOPLE.pm, groups: 'product', words: 'Approved for release.' },
+      ].map(({ person, groups, words }) => ({
+        name: person.name,
+        groups,
+        email: person.email,
+        apiToken: person.token,
+        words,
+      }));
+      config = {
+        jiraUrl: jira.url,
+        project: EMULATED_PROJECT,
+        qaStatus: 'QA',
+        rotation: { tom: PEOPLE.tom.email, priya: PEOPLE.priya.email, sarah: PEOPLE.sarah.email },
+        approvers: { qa: [PEOPLE.qa.email], product: [PEOPLE.pm.email] },
+      };
+      services.Jira = 'emulator';
+    } else {
+      const { url, email, apiToken, project, qaStatus } = real.jira;
+      jiraCredentials = { url, email, apiToken };
+      // On your Jira you are the on-call engineer and both approvers: the demo has nobody else's credentials.
+      approvers = [
+        { name: email, groups: 'QA and product', email, apiToken, words: 'Approved — works on staging.' },
+      ];
+      config = {
+        jiraUrl: url,
+        project,
+        qaStatus,
+        rotation: { you: email },
+        approvers: { qa: [email], product: [email] },
+      };
+      services.Jira = `real: ${url}, project ${project}, as ${email}`;
+    }
+
+    let slack: World['slack'];
+    if (real.slack === undefined) {
+      const emulator = started(await emulatedSlack());
+      urls.push(emulator.url);
+      slack = { token: DEFAULT_SLACK_TOKEN, apiUrl: emulator.apiUrl, channel: EMULATED_CHANNEL };
+      services.Slack = 'emulator';
+    } else {
+      const { token, channel, apiUrl } = real.slack;
+      slack = { token, apiUrl: apiUrl ?? SLACK_API_URL, channel: { id: channel, name: channel } };
+      services.Slack = `real: channel ${channel}${apiUrl === undefined ? '' : ` at ${apiUrl}`}`;
+    }
+
+    let datadog: World['datadog'];
+    if (real.datadog === undefined) {
+      const emulator = started(await DatadogEmulator.start());
+      urls.push(emulator.url);
+      datadog = {
+        apiKey: DEFAULT_DD_API_KEY,
+        appKey: DEFAULT_DD_APP_KEY,
+        site: undefined,
+        apiUrl: emulator.url,
+      };
+      services.Datadog = 'emulator';
+    } else {
+      const { apiKey, appKey, site, apiUrl } = real.datadog;
+      datadog = { apiKey, appKey, site, apiUrl };
+      services.Datadog = `real: ${apiUrl ?? `site ${site ?? 'datadoghq.com'}`}`;
+    }
+
+    const story = storyOf(await fileTicket(jiraCredentials, config.project, note));
+
     const confluence = started(
       await ConfluenceEmulator.start({
         spaces: [{ key: CONFLUENCE_SPACE, name: 'Engineering' }],
-        credentials: [{ email: DEFAULT_JIRA_EMAIL, apiToken: DEFAULT_JIRA_API_TOKEN }],
+        credentials: [{ email: jiraCredentials.email, apiToken: jiraCredentials.apiToken }],
       }),
     );
     const hour = 3600_000;
+    const { commits } = story;
     const github = started(
       await GitHubEmulator.start({
         repos: [
@@ -224,32 +415,37 @@ export async function startWorld(now = Date.now()): Promise<World> {
             name: REPO.repo,
             branches: {
               main: [
-                { message: COMMITS.initial, date: new Date(now - 7 * 24 * hour).toISOString() },
-                { message: COMMITS.merge, date: new Date(now - 3 * hour).toISOString() },
-                { message: COMMITS.fix, date: new Date(now - hour).toISOString() },
+                { message: commits.initial, date: new Date(now - 7 * 24 * hour).toISOString() },
+                { message: commits.merge, date: new Date(now - 3 * hour).toISOString() },
+                { message: commits.fix, date: new Date(now - hour).toISOString() },
               ],
-              [BRANCH]: [
+              [story.branch]: [
                 {
-                  message: COMMITS.feature,
-                  parents: [COMMITS.initial],
+                  message: commits.feature,
+                  parents: [commits.initial],
                   date: new Date(now - 4 * hour).toISOString(),
                 },
               ],
               // The fix's branch: its pull request (#13) is in the release notes with #12.
-              [FIX_BRANCH]: [
+              [story.fixBranch]: [
                 {
-                  message: 'JIRA-1234: answer an empty deployment list without an error',
-                  parents: [COMMITS.merge],
+                  message: `${story.key}: answer an empty deployment list without an error`,
+                  parents: [commits.merge],
                   date: new Date(now - 2 * hour).toISOString(),
                 },
               ],
             },
             pulls: [
-              { number: 12, title: `[${TICKET}] Top 5 active deployments`, head: BRANCH, base: 'main' },
+              {
+                number: 12,
+                title: `[${story.key}] Top 5 active deployments`,
+                head: story.branch,
+                base: 'main',
+              },
               {
                 number: 13,
-                title: `[${TICKET}] Answer an empty deployment list without an error`,
-                head: FIX_BRANCH,
+                title: `[${story.key}] Answer an empty deployment list without an error`,
+                head: story.fixBranch,
                 base: 'main',
                 merged: true,
               },
@@ -258,32 +454,40 @@ export async function startWorld(now = Date.now()): Promise<World> {
         ],
       }),
     );
+    services.GitHub = 'emulator';
+    services.Confluence = 'emulator';
+    services['nginx, Prometheus, Ansible, Chromium'] = 'real, on this machine';
+    services['the service'] =
+      'examples/deployments-dashboard, versions 1.0.0 (stable), 1.1.0 (faulty), 1.1.1 (fixed)';
     // The release before this one, six days ago: what "since the last production deployment" starts from.
     github.seedDeployments(REPO.owner, REPO.repo, [
       {
         environment: 'production',
-        sha: github.sha(REPO.owner, REPO.repo, COMMITS.initial),
+        sha: github.sha(REPO.owner, REPO.repo, commits.initial),
         createdAt: now - 6 * 24 * hour,
         statuses: [{ state: 'success', createdAt: now - 6 * 24 * hour + 20 * 60_000 }],
       },
     ]);
     const workspace = join(temp, 'workspace');
     await mkdir(join(workspace, '.github'), { recursive: true });
-    await writeFile(join(workspace, '.github', 'flowkit.yml'), flowkitConfig(jira.url, now));
+    await writeFile(
+      join(workspace, '.github', 'flowkit.yml'),
+      flowkitConfig({ ...config, channel: slack.channel.id }, now),
+    );
     const deployRoot = join(temp, 'staging');
     await mkdir(deployRoot);
     // Staging is normally destroyed by its teardown step; after a failure or Ctrl-C its processes are stopped here.
     stops.push(() => stopPidFiles(deployRoot));
 
-    const services = await Promise.allSettled([
+    const versions = await Promise.allSettled([
       startExampleService({ version: VERSIONS.stable }),
       startExampleService({ version: VERSIONS.faulty, errorRate: 0.3 }),
       startExampleService({ version: VERSIONS.fixed }),
     ]);
-    for (const service of services) if (service.status === 'fulfilled') started(service.value);
-    const [stable, faulty, fixed] = services.map((service) => {
-      if (service.status === 'rejected') throw service.reason;
-      return service.value;
+    for (const version of versions) if (version.status === 'fulfilled') started(version.value);
+    const [stable, faulty, fixed] = versions.map((version) => {
+      if (version.status === 'rejected') throw version.reason;
+      return version.value;
     }) as [ExampleService, ExampleService, ExampleService];
     const statusListen = `127.0.0.1:${await freePort()}`;
     const options = (canary: ExampleService) => ({
@@ -314,11 +518,14 @@ export async function startWorld(now = Date.now()): Promise<World> {
       }),
     );
     return {
-      jira,
+      story,
+      jiraCredentials,
       slack,
+      approvers,
+      datadog,
+      services,
       github,
       confluence,
-      jiraCredentials: { url: jira.url, email: DEFAULT_JIRA_EMAIL, apiToken: DEFAULT_JIRA_API_TOKEN },
       stable,
       faulty,
       fixed,
@@ -335,8 +542,7 @@ export async function startWorld(now = Date.now()): Promise<World> {
       deployRoot,
       resources: {
         urls: [
-          jira.url,
-          slack.url,
+          ...urls,
           github.url,
           confluence.url,
           nginx.url,
