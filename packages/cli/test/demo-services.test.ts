@@ -1,9 +1,10 @@
 // Which Jira and Slack `flowkit demo` uses: the environment's, all of a service's variables or none, one clear line
 // (exit 2, nothing started) for anything else.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_JIRA_WORKFLOW, JiraEmulator } from '@flowkit/testing';
 import { describe, expect, test } from '@jest/globals';
 import { readDemoServices } from '../src/demo/services.ts';
 import { runCli } from '../src/main.ts';
@@ -106,6 +107,39 @@ describe('flowkit demo with half a set', () => {
       expect(existsSync(join(folder, 'report'))).toBe(false);
     } finally {
       await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('flowkit demo with a token your Jira refuses', () => {
+  test('says so in one line, exit 1, and files nothing', async () => {
+    const jira = await JiraEmulator.start({
+      users: [
+        { accountId: '5b10dana000000000000000001', displayName: 'Dana', emailAddress: JIRA.JIRA_EMAIL },
+      ],
+      credentials: [{ accountId: '5b10dana000000000000000001', email: JIRA.JIRA_EMAIL, apiToken: 'right' }],
+      projects: [{ key: 'SHOP', workflow: DEFAULT_JIRA_WORKFLOW }],
+    });
+    const folder = await mkdtemp(join(tmpdir(), 'flowkit-demo-services-'));
+    try {
+      let out = '';
+      const code = await runCli(['demo', '--fast', '--report', folder], {
+        stdin: (async function* () {})(),
+        write: (text) => (out += text),
+        error: (text) => (out += text),
+        env: { ...JIRA, JIRA_URL: jira.url, JIRA_API_TOKEN: 'wrong' },
+      });
+      expect(code).toBe(1);
+      const failed = out.split('\n').filter((line) => line.includes('✘'));
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toMatch(/demo: could not start: Jira answered 401 to POST \/rest\/api\/3\/issue/);
+      expect(out).not.toContain('wrong');
+      expect(jira.requests.map((request) => [request.operation, request.status])).toEqual([
+        ['POST /rest/api/3/issue', 401],
+      ]);
+      await expect(readFile(join(folder, 'index.html'), 'utf8')).resolves.toContain('The flow stopped early');
+    } finally {
+      await Promise.all([jira.stop(), rm(folder, { recursive: true, force: true })]);
     }
   });
 });

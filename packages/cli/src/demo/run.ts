@@ -90,8 +90,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       'start',
       `starting the ${emulated.join(', ')} emulators, the service’s three versions, nginx and Prometheus; filing the ticket`,
     );
-    if (!cancelled)
-      world = await startWorld(options.services, startedAt, (text) => emit('demo', 'info', text));
+    if (!cancelled) {
+      try {
+        world = await startWorld(options.services, startedAt, (text) => emit('demo', 'info', text));
+      } catch (error) {
+        // startWorld stopped what it had started; say why it could not (a refused token, a missing program).
+        emit('demo', 'failed', cancelled ? 'cancelled' : `could not start: ${errorMessage(error)}`);
+        throw error;
+      }
+    }
     if (world === undefined || cancelled) throw new Error('cancelled');
     result.resources = world.resources;
     result.services = world.services;
