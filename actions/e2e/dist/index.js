@@ -126,11 +126,10 @@ __webpack_async_result__();
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   dz: () => (/* reexport */ errors_InputError),
-  Dr: () => (/* reexport */ NetworkError),
   N_: () => (/* reexport */ TransientError),
   ay: () => (/* reexport */ commandLine),
   gJ: () => (/* reexport */ errorMessage),
-  aj: () => (/* reexport */ httpRequest),
+  kO: () => (/* reexport */ httpAttempt),
   iU: () => (/* reexport */ isUserError),
   ci: () => (/* reexport */ outputTail),
   _p: () => (/* reexport */ parseIntegerInput),
@@ -141,7 +140,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: ConfigError, DEFAULT_CONFIG_PATH, RetryExhaustedError, SyntaxProblem, UnresolvedPlaceholder, addDays, addedLineNumbers, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, instantOf, interpolate, isLocalDate, isRecord, isTimeZone, loadConfig, localParts, mapWithConcurrency, normalize, parseBooleanInput, parseConfig, parseJsonOrYaml, parsePatch, parseUnifiedDiff, validateSchema, yamlProblem
+// UNUSED EXPORTS: ConfigError, DEFAULT_CONFIG_PATH, NetworkError, RetryExhaustedError, SyntaxProblem, UnresolvedPlaceholder, addDays, addedLineNumbers, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, httpRequest, instantOf, interpolate, isLocalDate, isRecord, isTimeZone, loadConfig, localParts, mapWithConcurrency, normalize, parseBooleanInput, parseConfig, parseJsonOrYaml, parsePatch, parseUnifiedDiff, validateSchema, yamlProblem
 
 ;// CONCATENATED MODULE: ./packages/core/src/clock.ts
 // Time as a dependency, so waits and deadlines are tested without real waiting.
@@ -725,7 +724,84 @@ async function parseConfig(text, file) {
     return config;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/retry.ts
+// The one retry helper: bounded attempts, a total time budget, and the server's Retry-After honoured.
+
+/** Thrown by an attempt that may succeed if tried again, optionally after the wait the server asked for. */
+class TransientError extends Error {
+    retryAfterMs;
+    /**
+     * True when the server certainly did not act on the request (a rate limit, a refused connection), so
+     * even a non-idempotent request may simply be sent again.
+     */
+    hadNoEffect;
+    constructor(message, options = {}) {
+        super(message, { cause: options.cause });
+        this.name = 'TransientError';
+        this.retryAfterMs = options.retryAfterMs;
+        this.hadNoEffect = options.hadNoEffect ?? false;
+    }
+}
+/** Thrown when retries or the time budget ran out; `cause` is the last TransientError. */
+class RetryExhaustedError extends Error {
+    attempts;
+    constructor(message, attempts, cause) {
+        super(message, { cause });
+        this.name = 'RetryExhaustedError';
+        this.attempts = attempts;
+    }
+}
+/**
+ * Runs `attempt` until it returns, throws a non-transient error, or the retries or budget run out.
+ * A wait longer than the rest of the budget is not started: the caller hears at once that it cannot succeed.
+ */
+async function withRetry(attempt, policy, options = {}) {
+    const clock = options.clock ?? systemClock;
+    const random = options.random ?? Math.random;
+    const base = policy.baseDelayMs ?? 500;
+    const cap = policy.maxDelayMs ?? 10_000;
+    const deadline = clock.now() + policy.budgetMs;
+    for (let n = 1;; n++) {
+        try {
+            return await attempt({ attempt: n, remainingMs: Math.max(0, deadline - clock.now()) });
+        }
+        catch (error) {
+            if (!(error instanceof TransientError))
+                throw error;
+            if (n > policy.retries) {
+                throw new RetryExhaustedError(`${error.message} (gave up after ${n} attempts)`, n, error);
+            }
+            const backoff = Math.min(cap, base * 2 ** (n - 1)) * (0.5 + random() / 2);
+            const waitMs = error.retryAfterMs ?? Math.round(backoff);
+            const remainingMs = deadline - clock.now();
+            if (waitMs > remainingMs) {
+                const asked = error.retryAfterMs === undefined ? 'a retry' : `a wait of ${seconds(waitMs)}`;
+                throw new RetryExhaustedError(`${error.message} (${asked} would exceed the time budget: ${seconds(Math.max(0, remainingMs))} of ${seconds(policy.budgetMs)} left after ${n} attempts)`, n, error);
+            }
+            options.log?.info(`${error.message}; retrying in ${seconds(waitMs)} (attempt ${n + 1} of ${policy.retries + 1})`);
+            await clock.sleep(waitMs);
+        }
+    }
+}
+/**
+ * Reads a Retry-After header (delay in seconds, or an HTTP date) as milliseconds from `now`.
+ * Returns undefined when absent or unreadable, so the caller falls back to backoff.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.ceil(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function seconds(ms) {
+    return `${Math.round(ms / 100) / 10} s`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
+
 /**
  * A request that got no answer. `maybeProcessed` is false when the server certainly never saw the request
  * (connection refused, name not resolved), so even a non-idempotent call may be sent again.
@@ -784,6 +860,23 @@ function httpRequest(request) {
         req.on('error', fail);
         req.end(request.body);
     });
+}
+/**
+ * One attempt of a request that withRetry may repeat: httpRequest, with no answer turned into a TransientError that
+ * starts with `label` (and says the request had no effect when the server certainly never saw it).
+ */
+async function httpAttempt(request, label) {
+    try {
+        return await httpRequest(request);
+    }
+    catch (error) {
+        if (!(error instanceof NetworkError))
+            throw error;
+        throw new TransientError(`${label}: ${error.message}`, {
+            hadNoEffect: !error.maybeProcessed,
+            cause: error,
+        });
+    }
 }
 function flattenHeaders(headers) {
     const flat = {};
@@ -931,82 +1024,6 @@ function commandLine(command, args) {
     return [command, ...args]
         .map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, "'\\''")}'`))
         .join(' ');
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/retry.ts
-// The one retry helper: bounded attempts, a total time budget, and the server's Retry-After honoured.
-
-/** Thrown by an attempt that may succeed if tried again, optionally after the wait the server asked for. */
-class TransientError extends Error {
-    retryAfterMs;
-    /**
-     * True when the server certainly did not act on the request (a rate limit, a refused connection), so
-     * even a non-idempotent request may simply be sent again.
-     */
-    hadNoEffect;
-    constructor(message, options = {}) {
-        super(message, { cause: options.cause });
-        this.name = 'TransientError';
-        this.retryAfterMs = options.retryAfterMs;
-        this.hadNoEffect = options.hadNoEffect ?? false;
-    }
-}
-/** Thrown when retries or the time budget ran out; `cause` is the last TransientError. */
-class RetryExhaustedError extends Error {
-    attempts;
-    constructor(message, attempts, cause) {
-        super(message, { cause });
-        this.name = 'RetryExhaustedError';
-        this.attempts = attempts;
-    }
-}
-/**
- * Runs `attempt` until it returns, throws a non-transient error, or the retries or budget run out.
- * A wait longer than the rest of the budget is not started: the caller hears at once that it cannot succeed.
- */
-async function withRetry(attempt, policy, options = {}) {
-    const clock = options.clock ?? systemClock;
-    const random = options.random ?? Math.random;
-    const base = policy.baseDelayMs ?? 500;
-    const cap = policy.maxDelayMs ?? 10_000;
-    const deadline = clock.now() + policy.budgetMs;
-    for (let n = 1;; n++) {
-        try {
-            return await attempt({ attempt: n, remainingMs: Math.max(0, deadline - clock.now()) });
-        }
-        catch (error) {
-            if (!(error instanceof TransientError))
-                throw error;
-            if (n > policy.retries) {
-                throw new RetryExhaustedError(`${error.message} (gave up after ${n} attempts)`, n, error);
-            }
-            const backoff = Math.min(cap, base * 2 ** (n - 1)) * (0.5 + random() / 2);
-            const waitMs = error.retryAfterMs ?? Math.round(backoff);
-            const remainingMs = deadline - clock.now();
-            if (waitMs > remainingMs) {
-                const asked = error.retryAfterMs === undefined ? 'a retry' : `a wait of ${seconds(waitMs)}`;
-                throw new RetryExhaustedError(`${error.message} (${asked} would exceed the time budget: ${seconds(Math.max(0, remainingMs))} of ${seconds(policy.budgetMs)} left after ${n} attempts)`, n, error);
-            }
-            options.log?.info(`${error.message}; retrying in ${seconds(waitMs)} (attempt ${n + 1} of ${policy.retries + 1})`);
-            await clock.sleep(waitMs);
-        }
-    }
-}
-/**
- * Reads a Retry-After header (delay in seconds, or an HTTP date) as milliseconds from `now`.
- * Returns undefined when absent or unreadable, so the caller falls back to backoff.
- */
-function parseRetryAfter(value, now = Date.now()) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.ceil(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function seconds(ms) {
-    return `${Math.round(ms / 100) / 10} s`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
@@ -2445,24 +2462,7 @@ class GitHubClient {
         const request = `${method} ${url.pathname}`;
         return (0,src/* withRetry */.bD)(async ({ remainingMs }) => {
             this.requestCount++;
-            let response;
-            try {
-                response = await (0,src/* httpRequest */.aj)({
-                    method,
-                    url,
-                    headers,
-                    body,
-                    timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)),
-                });
-            }
-            catch (error) {
-                if (!(error instanceof src/* NetworkError */.Dr))
-                    throw error;
-                throw new src/* TransientError */.N_(`${request}: ${error.message}`, {
-                    hadNoEffect: !error.maybeProcessed,
-                    cause: error,
-                });
-            }
+            const response = await (0,src/* httpAttempt */.kO)({ method, url, headers, body, timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)) }, request);
             const data = parse(response.body);
             if (response.status >= 200 && response.status < 300)
                 return accept(data, response.headers, request);

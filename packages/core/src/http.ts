@@ -1,8 +1,10 @@
-// One HTTP request over node:http/node:https with a hard timeout; retries live in retry.ts.
+// One HTTP request over node:http/node:https with a hard timeout; retries live in retry.ts (httpAttempt is one attempt
+// of a retried request).
 //
 // Why not fetch: on Node 24 the first fetch() loads the bundled undici, which costs about 45 ms of CPU —
 // more than the rest of an action's run. node:http(s) loaded through getBuiltinModule costs a fraction of it.
 import type { IncomingHttpHeaders } from 'node:http';
+import { TransientError } from './retry.ts';
 
 /** What to send. */
 export interface HttpRequest {
@@ -83,6 +85,22 @@ export function httpRequest(request: HttpRequest): Promise<HttpResponse> {
     req.on('error', fail);
     req.end(request.body);
   });
+}
+
+/**
+ * One attempt of a request that withRetry may repeat: httpRequest, with no answer turned into a TransientError that
+ * starts with `label` (and says the request had no effect when the server certainly never saw it).
+ */
+export async function httpAttempt(request: HttpRequest, label: string): Promise<HttpResponse> {
+  try {
+    return await httpRequest(request);
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    throw new TransientError(`${label}: ${error.message}`, {
+      hadNoEffect: !error.maybeProcessed,
+      cause: error,
+    });
+  }
 }
 
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {

@@ -1,9 +1,8 @@
 // A small GitHub REST client over Flowkit's HTTP helper: pagination, rate limits and Retry-After handled in one place.
 import {
   type Clock,
-  httpRequest,
+  httpAttempt,
   type Logger,
-  NetworkError,
   parseRetryAfter,
   type RetryPolicy,
   silentLogger,
@@ -187,22 +186,10 @@ export class GitHubClient {
     return withRetry(
       async ({ remainingMs }) => {
         this.requestCount++;
-        let response: Awaited<ReturnType<typeof httpRequest>>;
-        try {
-          response = await httpRequest({
-            method,
-            url,
-            headers,
-            body,
-            timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)),
-          });
-        } catch (error) {
-          if (!(error instanceof NetworkError)) throw error;
-          throw new TransientError(`${request}: ${error.message}`, {
-            hadNoEffect: !error.maybeProcessed,
-            cause: error,
-          });
-        }
+        const response = await httpAttempt(
+          { method, url, headers, body, timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)) },
+          request,
+        );
         const data = parse(response.body);
         if (response.status >= 200 && response.status < 300) return accept(data, response.headers, request);
         const message =

@@ -1,9 +1,8 @@
 // jira.js's Client interface over Flowkit's HTTP helper: timeouts, one retry policy, Retry-After, Server's v2 paths.
 import {
   type Clock,
-  httpRequest,
+  httpAttempt,
   type Logger,
-  NetworkError,
   parseRetryAfter,
   type RetryPolicy,
   silentLogger,
@@ -88,22 +87,10 @@ export class JiraTransport implements Client {
     return withRetry(
       async ({ remainingMs }) => {
         this.requestCount++;
-        let response: Awaited<ReturnType<typeof httpRequest>>;
-        try {
-          response = await httpRequest({
-            method,
-            url,
-            headers,
-            body,
-            timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)),
-          });
-        } catch (error) {
-          if (!(error instanceof NetworkError)) throw error;
-          throw new TransientError(`${request}: ${error.message}`, {
-            hadNoEffect: !error.maybeProcessed,
-            cause: error,
-          });
-        }
+        const response = await httpAttempt(
+          { method, url, headers, body, timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)) },
+          request,
+        );
         if (response.status === 429) {
           throw new TransientError(`${request} was rate limited by Jira`, {
             retryAfterMs: parseRetryAfter(response.headers['retry-after'], clock.now()) ?? 1000,

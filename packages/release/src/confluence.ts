@@ -2,9 +2,8 @@
 // updated with the next version number on a rerun.
 import {
   type Clock,
-  httpRequest,
+  httpAttempt,
   type Logger,
-  NetworkError,
   parseRetryAfter,
   type RetryPolicy,
   silentLogger,
@@ -69,22 +68,10 @@ export class ConfluenceTransport implements Client {
     return withRetry(
       async ({ remainingMs }) => {
         this.requestCount++;
-        let response: Awaited<ReturnType<typeof httpRequest>>;
-        try {
-          response = await httpRequest({
-            method,
-            url,
-            headers,
-            body,
-            timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)),
-          });
-        } catch (error) {
-          if (!(error instanceof NetworkError)) throw error;
-          throw new TransientError(`${request}: ${error.message}`, {
-            hadNoEffect: !error.maybeProcessed,
-            cause: error,
-          });
-        }
+        const response = await httpAttempt(
+          { method, url, headers, body, timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)) },
+          request,
+        );
         if (response.status === 429 || response.status >= 500) {
           throw new TransientError(`${request}: Confluence answered HTTP ${response.status}`, {
             retryAfterMs:

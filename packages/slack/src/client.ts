@@ -1,9 +1,8 @@
 // A minimal Slack Web API client over core's HTTP helper: bearer token, ok:false as errors, rate limits as retries.
 import {
   type Clock,
-  httpRequest,
+  httpAttempt,
   type Logger,
-  NetworkError,
   parseRetryAfter,
   type RetryPolicy,
   silentLogger,
@@ -68,24 +67,16 @@ export class SlackClient {
         if (value !== undefined) url.searchParams.set(name, String(value));
       }
     }
-    let response: Awaited<ReturnType<typeof httpRequest>>;
-    try {
-      response = await httpRequest({
+    const response = await httpAttempt(
+      {
         method: body === undefined ? 'GET' : 'POST',
         url,
         headers,
         body,
         timeoutMs: Math.max(1, Math.min(timeoutMs, this.#timeoutMs)),
-      });
-    } catch (error) {
-      if (error instanceof NetworkError) {
-        throw new TransientError(`${method}: ${error.message}`, {
-          hadNoEffect: !error.maybeProcessed,
-          cause: error,
-        });
-      }
-      throw error;
-    }
+      },
+      method,
+    );
     if (response.status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.#clock.now()) ?? 1000;
       throw new TransientError(`${method} was rate limited by Slack`, { retryAfterMs, hadNoEffect: true });

@@ -1,12 +1,5 @@
 // Sends a message through an incoming webhook: Slack answers only `ok` or an HTTP error with plain text.
-import {
-  type Clock,
-  httpRequest,
-  NetworkError,
-  parseRetryAfter,
-  systemClock,
-  TransientError,
-} from '@flowkit/core';
+import { type Clock, httpAttempt, parseRetryAfter, systemClock, TransientError } from '@flowkit/core';
 import { SlackApiError } from './errors.ts';
 
 /** Posts `payload` once. Throws SlackApiError for Slack's refusals and TransientError for what may pass. */
@@ -16,25 +9,17 @@ export async function postToWebhookOnce(
   options: { timeoutMs?: number; clock?: Clock } = {},
 ): Promise<void> {
   const clock = options.clock ?? systemClock;
-  let response: Awaited<ReturnType<typeof httpRequest>>;
-  try {
-    response = await httpRequest({
+  // The label, not the URL: the URL is a secret.
+  const response = await httpAttempt(
+    {
       method: 'POST',
       url: webhookUrl,
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: JSON.stringify(payload),
       timeoutMs: Math.max(1, options.timeoutMs ?? 10_000),
-    });
-  } catch (error) {
-    // The message never names the URL: it is a secret.
-    if (error instanceof NetworkError) {
-      throw new TransientError(`webhook: ${error.message}`, {
-        hadNoEffect: !error.maybeProcessed,
-        cause: error,
-      });
-    }
-    throw error;
-  }
+    },
+    'webhook',
+  );
   const text = response.body.trim();
   if (response.status === 200) return;
   if (response.status === 429) {

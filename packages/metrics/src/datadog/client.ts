@@ -18,10 +18,10 @@ import {
   errorMessage,
   type HttpRequest,
   type HttpResponse,
+  httpAttempt,
   httpRequest,
   InputError,
   type Logger,
-  NetworkError,
   parseRetryAfter,
   RetryExhaustedError,
   type RetryPolicy,
@@ -132,18 +132,7 @@ function errorStrings(body: string): string[] {
 
 /** One attempt over Flowkit's transport: answers any status, throws TransientError for 429, 5xx and no answer. */
 async function send(request: HttpRequest, clock: Clock, label: string): Promise<HttpResponse> {
-  let response: HttpResponse;
-  try {
-    response = await httpRequest(request);
-  } catch (error) {
-    if (error instanceof NetworkError) {
-      throw new TransientError(`Datadog ${label}: ${error.message}`, {
-        hadNoEffect: !error.maybeProcessed,
-        cause: error,
-      });
-    }
-    throw error;
-  }
+  const response = await httpAttempt(request, `Datadog ${label}`);
   if (response.status === 429) {
     const name = response.headers['x-ratelimit-name'];
     throw new TransientError(`Datadog ${label}: rate limited (429${name ? `, limit '${name}'` : ''})`, {

@@ -3,10 +3,9 @@
 import {
   type Clock,
   errorMessage,
-  httpRequest,
+  httpAttempt,
   InputError,
   type Logger,
-  NetworkError,
   parseRetryAfter,
   RetryExhaustedError,
   type RetryPolicy,
@@ -181,18 +180,7 @@ export function createPrometheusProvider(options: PrometheusProviderOptions): Me
   }
 
   async function attempt(url: URL, what: string): Promise<unknown> {
-    let response: Awaited<ReturnType<typeof httpRequest>>;
-    try {
-      response = await httpRequest({ method: 'GET', url, headers, timeoutMs });
-    } catch (error) {
-      if (error instanceof NetworkError) {
-        throw new TransientError(`${what}: ${error.message}`, {
-          hadNoEffect: !error.maybeProcessed,
-          cause: error,
-        });
-      }
-      throw error;
-    }
+    const response = await httpAttempt({ method: 'GET', url, headers, timeoutMs }, what);
     const body = parseJson(response.body);
     const apiError =
       body !== undefined && isRecord(body) && body.status === 'error'
