@@ -1,8 +1,7 @@
 // Who a handoff mentions: the approvers, the assignee or the on-call engineer, as Slack mentions.
 import type { FlowkitConfig } from '@flowkit/core';
-import { toRotation } from '@flowkit/intake';
 import type { MentionResolver } from '@flowkit/slack';
-import { onCallAt, RotationError } from '@flowkit/teams';
+import { onCallAt, RotationError, toRotation } from '@flowkit/teams';
 import type { Handoff } from './stage.ts';
 import type { CardState } from './state.ts';
 

@@ -33,6 +33,17 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+/** Minutes since midnight of a local time 'HH:MM'. */
+export function minutesOf(time: string): number {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  return hours * 60 + minutes;
+}
+
+/** 'HH:MM' of minutes since midnight. */
+export function clockTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 /** The local date and minutes since local midnight of an instant in a time zone. */
 export function localParts(at: Date, timeZone: string): { date: LocalDate; minutes: number } {
   const parts = Object.fromEntries(

@@ -1,7 +1,6 @@
 // Runs the stand-up digest for each team: decide, look for today's digest, gather, render, post once.
 import {
   type Clock,
-  instantOf,
   type Logger,
   type RetryPolicy,
   systemClock,
@@ -16,12 +15,11 @@ import {
   keyMetadata,
   MentionResolver,
   SlackClient,
-  type SlackResponse,
 } from '@flowkit/slack';
 import { onCallAt, RotationError } from '@flowkit/teams';
 import { readRepoDigest, readTickets } from './gather.ts';
 import { type DigestMessage, peopleIn, renderDigest } from './render.ts';
-import { decidePost, type PostDecision, previousWorkingDay } from './schedule.ts';
+import { decidePost, type PostDecision, previousDigestAt } from './schedule.ts';
 import type { DigestSettings, TeamDigestSettings } from './settings.ts';
 
 /** API requests made, per system (retries included). */
@@ -53,23 +51,9 @@ export interface DigestDeps {
   clock?: Clock;
 }
 
-/** Counts Web API calls, retries included, for the API-economy figures. */
-class CountingSlackClient extends SlackClient {
-  requestCount = 0;
-
-  override callOnce(
-    method: string,
-    args: Record<string, unknown>,
-    timeoutMs?: number,
-  ): Promise<SlackResponse> {
-    this.requestCount++;
-    return super.callOnce(method, args, timeoutMs);
-  }
-}
-
 /** The clients of one team's run, whose request counters make the API figures. */
 interface Clients {
-  slack: CountingSlackClient;
+  slack: SlackClient;
   jira: JiraTransport;
   github: GitHubClient;
 }
@@ -103,7 +87,7 @@ export async function runStandupDigest(
   for (const team of settings.teams) {
     const { log } = deps;
     const clients: Clients = {
-      slack: new CountingSlackClient({
+      slack: new SlackClient({
         token: settings.slackToken,
         apiUrl: settings.slackApiUrl,
         log,
@@ -172,12 +156,7 @@ async function runTeam(
     return { team: team.name, decision, calls: calls() };
   }
 
-  const minutes = minutesOf(team.schedule.time);
-  const lastDigest = instantOf(
-    previousWorkingDay(decision.date, team.schedule.holidays),
-    minutes,
-    team.schedule.timeZone,
-  ).getTime();
+  const lastDigest = previousDigestAt(decision.date, team.schedule).getTime();
   const [tickets, repo] = await Promise.all([
     readTickets(jira, settings.jira.deployment, settings.jira.site, team.jql),
     readRepoDigest(
@@ -269,9 +248,4 @@ async function postOnce(
     policy(),
     { clock, log },
   );
-}
-
-function minutesOf(time: string): number {
-  const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  return hours * 60 + minutes;
 }

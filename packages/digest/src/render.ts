@@ -1,5 +1,5 @@
 // The digest as a Slack message: Block Kit sections in mrkdwn, every piece of user text escaped. Pure.
-import type { LocalDate } from '@flowkit/core';
+import { clockTime, type LocalDate, localParts } from '@flowkit/core';
 import { context, escapeText, header, link, section } from '@flowkit/slack';
 import type { KnownBlock } from '@slack/types';
 import type { DigestTicket, RepoDigest } from './gather.ts';
@@ -165,11 +165,9 @@ function listSections(title: string, lines: string[], empty: string, note?: stri
 
 /** 'HH:MM' in the team's zone, with the date when it is not the day of `now`. */
 function localTime(ms: number, timeZone: string, now: number): string {
-  const format = (at: number, options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat('en-CA', { timeZone, ...options }).format(at);
-  const time = format(ms, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const day = format(ms, { year: 'numeric', month: '2-digit', day: '2-digit' });
-  return day === format(now, { year: 'numeric', month: '2-digit', day: '2-digit' }) ? time : `${day} ${time}`;
+  const at = localParts(new Date(ms), timeZone);
+  const time = clockTime(at.minutes);
+  return at.date === localParts(new Date(now), timeZone).date ? time : `${at.date} ${time}`;
 }
 
 function hours(ms: number): string {

@@ -1,5 +1,5 @@
 // When a team's stand-up digest is due: its stand-up time in its own time zone, weekdays only, not on holidays. Pure.
-import { addDays, type LocalDate, localParts } from '@flowkit/core';
+import { addDays, clockTime, instantOf, type LocalDate, localParts, minutesOf } from '@flowkit/core';
 
 /** A team's stand-up, as `.github/flowkit.yml` gives it under `teams.<name>`. */
 export interface StandupSchedule {
@@ -35,9 +35,9 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
  */
 export function decidePost(now: Date, schedule: StandupSchedule, alreadyPosted = false): PostDecision {
   const { date, minutes } = localParts(now, schedule.timeZone);
-  const weekday = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
-  const local = `${date} ${clock(minutes)} ${schedule.timeZone}`;
-  if (weekday === 'Saturday' || weekday === 'Sunday')
+  const weekday = WEEKDAYS[weekdayOf(date)] ?? '';
+  const local = `${date} ${clockTime(minutes)} ${schedule.timeZone}`;
+  if (isWeekend(date))
     return { post: false, date, why: 'weekend', reason: `It is ${weekday} (${local}): no stand-up.` };
   if (schedule.holidays.includes(date))
     return { post: false, date, why: 'holiday', reason: `${date} is a holiday (${local}): no stand-up.` };
@@ -68,22 +68,27 @@ export function decidePost(now: Date, schedule: StandupSchedule, alreadyPosted =
   return { post: true, date, reason: `It is ${local}: stand-up time (${schedule.time}).` };
 }
 
+/** When the previous working day's digest was due: rollbacks since then go into today's. */
+export function previousDigestAt(date: LocalDate, schedule: StandupSchedule): Date {
+  return instantOf(previousWorkingDay(date, schedule.holidays), minutesOf(schedule.time), schedule.timeZone);
+}
+
 /** The working day before `date` (weekends and holidays skipped), whose digest the rollbacks are counted from. */
 export function previousWorkingDay(date: LocalDate, holidays: readonly LocalDate[]): LocalDate {
   let day = addDays(date, -1);
   for (let step = 0; step < 31; step++) {
-    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !holidays.includes(day)) return day;
+    if (!isWeekend(day) && !holidays.includes(day)) return day;
     day = addDays(day, -1);
   }
   return day;
 }
 
-function minutesOf(time: string): number {
-  const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  return hours * 60 + minutes;
+/** 0 Sunday … 6 Saturday. */
+function weekdayOf(date: LocalDate): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
-function clock(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+function isWeekend(date: LocalDate): boolean {
+  const weekday = weekdayOf(date);
+  return weekday === 0 || weekday === 6;
 }

@@ -7,7 +7,7 @@ import {
   parseIntegerInput,
 } from '@flowkit/core';
 import { JIRA_CONNECTION_INPUTS, type JiraConnection, jqlString, readJiraConnection } from '@flowkit/jira';
-import type { Rotation } from '@flowkit/teams';
+import { type Rotation, toRotation } from '@flowkit/teams';
 import type { StandupSchedule } from './schedule.ts';
 
 /** One team's digest. */
@@ -118,18 +118,7 @@ export function readDigestSettings(
       },
       reviewWaitHours: team.digest?.['review-wait-hours'] ?? 24,
       jql: `(${restriction}) AND status = ${jqlString(inProgress)}`,
-      rotation:
-        team.rotation === undefined
-          ? undefined
-          : {
-              cadence: team.rotation.cadence,
-              start: team.rotation.start,
-              timeZone: team.rotation['time-zone'],
-              handover: team.rotation.handover,
-              members: team.rotation.members,
-              overrides: team.rotation.overrides,
-              unavailable: team.rotation.unavailable,
-            },
+      rotation: team.rotation === undefined ? undefined : toRotation(team.rotation),
     };
   });
   const slackToken = input('slack-token');

@@ -9,7 +9,7 @@ import {
   notify,
   type RunInfo,
 } from '@flowkit/slack';
-import { type OnCall, onCallAt, type Rotation, RotationError, routeTicket } from '@flowkit/teams';
+import { type OnCall, onCallAt, RotationError, routeTicket, toRotation } from '@flowkit/teams';
 import { asRef, JiraPropertyStore, SLACK_PROPERTY } from './property-store.ts';
 
 /** The issue property that records a finished triage, so a re-delivered webhook changes nothing. */
@@ -248,17 +248,4 @@ export function emailOf(member: string, config: FlowkitConfig): string | undefin
     ([login]) => login.toLowerCase() === member.toLowerCase(),
   )?.[1];
   return person?.email;
-}
-
-/** A team's rotation from the config, as @flowkit/teams reads it. */
-export function toRotation(rotation: NonNullable<FlowkitConfig['teams'][string]['rotation']>): Rotation {
-  return {
-    cadence: rotation.cadence,
-    start: rotation.start,
-    timeZone: rotation['time-zone'],
-    handover: rotation.handover,
-    members: rotation.members,
-    overrides: rotation.overrides,
-    unavailable: rotation.unavailable,
-  };
 }

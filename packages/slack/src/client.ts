@@ -33,6 +33,8 @@ export type SlackResponse = Record<string, unknown> & { ok: true };
 /** Calls Slack Web API methods. */
 export class SlackClient {
   readonly apiUrl: string;
+  /** Web API calls sent so far, retries included. */
+  requestCount = 0;
   readonly #token: string;
   readonly #timeoutMs: number;
   readonly #log: Logger;
@@ -56,6 +58,7 @@ export class SlackClient {
     args: Record<string, unknown>,
     timeoutMs = this.#timeoutMs,
   ): Promise<SlackResponse> {
+    this.requestCount++;
     const url = new URL(method, this.apiUrl);
     const headers: Record<string, string> = { authorization: `Bearer ${this.#token}` };
     let body: string | undefined;

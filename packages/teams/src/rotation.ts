@@ -1,5 +1,13 @@
 // Who is on call: a daily or weekly round-robin in the team's time zone, with overrides and skips. Pure.
-import { addDays, daysBetween, instantOf, type LocalDate, localParts } from '@flowkit/core';
+import {
+  addDays,
+  daysBetween,
+  type FlowkitConfig,
+  instantOf,
+  type LocalDate,
+  localParts,
+  minutesOf,
+} from '@flowkit/core';
 
 /** An on-call rotation, as `.github/flowkit.yml` describes it under `teams.<name>.rotation`. */
 export interface Rotation {
@@ -15,6 +23,19 @@ export interface Rotation {
   overrides?: { from: LocalDate; to: LocalDate; member: string; reason?: string }[];
   /** Days a member cannot be on call; the rotation skips to the next member. */
   unavailable?: { member: string; from: LocalDate; to: LocalDate; reason?: string }[];
+}
+
+/** A team's rotation as .github/flowkit.yml writes it (`teams.<name>.rotation`), in this module's terms. */
+export function toRotation(rotation: NonNullable<FlowkitConfig['teams'][string]['rotation']>): Rotation {
+  return {
+    cadence: rotation.cadence,
+    start: rotation.start,
+    timeZone: rotation['time-zone'],
+    handover: rotation.handover,
+    members: rotation.members,
+    overrides: rotation.overrides,
+    unavailable: rotation.unavailable,
+  };
 }
 
 /** The answer to "who is on call at this moment", with the reasoning. */
@@ -106,9 +127,4 @@ export function onCallAt(rotation: Rotation, at: Date): OnCall {
 
 function contains(range: { from: LocalDate; to: LocalDate }, day: LocalDate): boolean {
   return daysBetween(range.from, day) >= 0 && daysBetween(day, range.to) >= 0;
-}
-
-function minutesOf(time: string): number {
-  const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  return hours * 60 + minutes;
 }
