@@ -2,12 +2,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '@flowkit/core';
-import { parse } from 'yaml';
 import { ciSystem, contextVariables, type GitFacts } from './ci-context.ts';
 import type { Command, CommandIo, OptionSpec } from './commands.ts';
 import {
@@ -169,7 +169,10 @@ export function actionCommand(spec: ActionCommandSpec, actionsDir = ACTIONS_DIR)
   const actionDir = join(actionsDir, spec.action);
   let metadata: ActionMetadata | undefined;
   const meta = (): ActionMetadata => {
-    metadata ??= parse(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as ActionMetadata;
+    // yaml is loaded here, not at start-up: every `flowkit` command loads this module, few read an action.yml.
+    metadata ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(
+      readFileSync(join(actionDir, 'action.yml'), 'utf8'),
+    ) as ActionMetadata;
     return metadata;
   };
   const inputs = () =>
@@ -468,15 +471,11 @@ async function runActionCommand(
       eventPath ?? (ciSystem(process.env) === 'github' ? process.env.GITHUB_EVENT_PATH : undefined);
     if (payload !== undefined && existsSync(payload)) await copyFile(payload, event);
     else await writeFile(event, '{}');
-    // The caller's environment without a surrounding runner's step variables, which belong to another step.
+    // The caller's environment without a surrounding runner's inputs and state, which belong to another step (its
+    // GITHUB_OUTPUT and the other step files are replaced by this step's own below).
     const inherited = Object.fromEntries(
       Object.entries(process.env).filter(
-        (entry): entry is [string, string] =>
-          entry[1] !== undefined &&
-          !/^(INPUT_|STATE_)/.test(entry[0]) &&
-          !['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'].includes(
-            entry[0],
-          ),
+        (entry): entry is [string, string] => entry[1] !== undefined && !/^(INPUT_|STATE_)/.test(entry[0]),
       ),
     );
     const base: Record<string, string> = {
