@@ -172,6 +172,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iU: () => (/* reexport */ isUserError),
   Z9: () => (/* reexport */ loadConfig),
   WS: () => (/* reexport */ mapWithConcurrency),
+  Sp: () => (/* reexport */ parseAnswerBody),
   zL: () => (/* reexport */ parseBooleanInput),
   _p: () => (/* reexport */ parseIntegerInput),
   mu: () => (/* reexport */ parseRetryAfter),
@@ -180,7 +181,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: ConfigError, NetworkError, SyntaxProblem, UnresolvedPlaceholder, addDays, addedLineNumbers, commandLine, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, httpRequest, instantOf, interpolate, isLocalDate, isRecord, isTimeZone, localParts, normalize, outputTail, parseConfig, parseJsonOrYaml, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
+// UNUSED EXPORTS: ConfigError, NetworkError, SyntaxProblem, UnresolvedPlaceholder, addDays, addedLineNumbers, clockTime, commandLine, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, httpRequest, instantOf, interpolate, isLocalDate, isRecord, isTimeZone, localParts, minutesOf, normalize, outputTail, parseConfig, parseJsonOrYaml, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
 
 ;// CONCATENATED MODULE: ./packages/core/src/clock.ts
 // Time as a dependency, so waits and deadlines are tested without real waiting.
@@ -274,6 +275,15 @@ function isTimeZone(timeZone) {
     catch {
         return false;
     }
+}
+/** Minutes since midnight of a local time 'HH:MM'. */
+function minutesOf(time) {
+    const [hours = 0, minutes = 0] = time.split(':').map(Number);
+    return hours * 60 + minutes;
+}
+/** 'HH:MM' of minutes since midnight. */
+function clockTime(minutes) {
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 /** The local date and minutes since local midnight of an instant in a time zone. */
 function localParts(at, timeZone) {
@@ -934,6 +944,17 @@ async function httpAttempt(request, label) {
         });
     }
 }
+/** An answer's body: its JSON, or the first 300 characters of a text one (an HTML error page), or undefined if empty. */
+function parseAnswerBody(text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text.trim().slice(0, 300);
+    }
+}
 function flattenHeaders(headers) {
     const flat = {};
     for (const [name, value] of Object.entries(headers)) {
@@ -1245,7 +1266,7 @@ class GitHubClient {
         return (0,src/* withRetry */.bD)(async ({ remainingMs }) => {
             this.requestCount++;
             const response = await (0,src/* httpAttempt */.kO)({ method, url, headers, body, timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)) }, request);
-            const data = parse(response.body);
+            const data = (0,src/* parseAnswerBody */.Sp)(response.body);
             if (response.status >= 200 && response.status < 300)
                 return accept(data, response.headers, request);
             const message = typeof data === 'object' && data !== null && 'message' in data
@@ -1382,16 +1403,6 @@ function graphqlError(entry) {
         message: typeof record.message === 'string' ? record.message : JSON.stringify(entry),
         ...(Array.isArray(record.path) ? { path: record.path } : {}),
     };
-}
-function parse(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text.trim().slice(0, 300);
-    }
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
@@ -33289,7 +33300,7 @@ class JiraTransport {
                     retryAfterMs: (0,src/* parseRetryAfter */.mu)(response.headers['retry-after'], clock.now()),
                 });
             }
-            const parsed = parseJson(response.body);
+            const parsed = (0,src/* parseAnswerBody */.Sp)(response.body);
             if (response.status >= 200 && response.status < 300)
                 return parsed;
             const { errorMessages, errors } = (parsed ?? {});
@@ -33299,16 +33310,6 @@ class JiraTransport {
                     ? [parsed]
                     : [], typeof errors === 'object' && errors !== null ? errors : {});
         }, this.#options.policy(), { clock, log });
-    }
-}
-function parseJson(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text.trim().slice(0, 300);
     }
 }
 

@@ -85,6 +85,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   iU: () => (/* reexport */ isUserError),
   Z9: () => (/* reexport */ loadConfig),
   IY: () => (/* reexport */ localParts),
+  dp: () => (/* reexport */ minutesOf),
+  Sp: () => (/* reexport */ parseAnswerBody),
   zL: () => (/* reexport */ parseBooleanInput),
   _p: () => (/* reexport */ parseIntegerInput),
   mu: () => (/* reexport */ parseRetryAfter),
@@ -93,7 +95,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: ConfigError, NetworkError, SyntaxProblem, UnresolvedPlaceholder, addedLineNumbers, commandLine, configSchema, defaultConfig, formatPath, hasPlaceholder, httpRequest, interpolate, isLocalDate, isTimeZone, mapWithConcurrency, normalize, outputTail, parseConfig, parseJsonOrYaml, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
+// UNUSED EXPORTS: ConfigError, NetworkError, SyntaxProblem, UnresolvedPlaceholder, addedLineNumbers, clockTime, commandLine, configSchema, defaultConfig, formatPath, hasPlaceholder, httpRequest, interpolate, isLocalDate, isTimeZone, mapWithConcurrency, normalize, outputTail, parseConfig, parseJsonOrYaml, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
 
 ;// CONCATENATED MODULE: ./packages/core/src/clock.ts
 // Time as a dependency, so waits and deadlines are tested without real waiting.
@@ -171,6 +173,15 @@ function isTimeZone(timeZone) {
     catch {
         return false;
     }
+}
+/** Minutes since midnight of a local time 'HH:MM'. */
+function minutesOf(time) {
+    const [hours = 0, minutes = 0] = time.split(':').map(Number);
+    return hours * 60 + minutes;
+}
+/** 'HH:MM' of minutes since midnight. */
+function clockTime(minutes) {
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 /** The local date and minutes since local midnight of an instant in a time zone. */
 function localParts(at, timeZone) {
@@ -831,6 +842,17 @@ async function httpAttempt(request, label) {
         });
     }
 }
+/** An answer's body: its JSON, or the first 300 characters of a text one (an HTML error page), or undefined if empty. */
+function parseAnswerBody(text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text.trim().slice(0, 300);
+    }
+}
 function flattenHeaders(headers) {
     const flat = {};
     for (const [name, value] of Object.entries(headers)) {
@@ -1009,7 +1031,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   XF: () => (/* reexport */ triageTicket)
 });
 
-// UNUSED EXPORTS: JiraPropertyStore, SLACK_PROPERTY, TRIAGE_INPUTS, TRIAGE_PROPERTY, asRef, emailOf, toRotation
+// UNUSED EXPORTS: JiraPropertyStore, SLACK_PROPERTY, TRIAGE_INPUTS, TRIAGE_PROPERTY, asRef, emailOf
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
 var src = __nccwpck_require__(8902);
@@ -1097,6 +1119,8 @@ const WRITE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.delete',
 /** Calls Slack Web API methods. */
 class SlackClient {
     apiUrl;
+    /** Web API calls sent so far, retries included. */
+    requestCount = 0;
     #token;
     #timeoutMs;
     #log;
@@ -1114,6 +1138,7 @@ class SlackClient {
      * connections (with Retry-After when Slack gave one).
      */
     async callOnce(method, args, timeoutMs = this.#timeoutMs) {
+        this.requestCount++;
         const url = new URL(method, this.apiUrl);
         const headers = { authorization: `Bearer ${this.#token}` };
         let body;
@@ -2240,6 +2265,18 @@ function issueKey(input, event) {
 ;// CONCATENATED MODULE: ./packages/teams/src/rotation.ts
 // Who is on call: a daily or weekly round-robin in the team's time zone, with overrides and skips. Pure.
 
+/** A team's rotation as .github/flowkit.yml writes it (`teams.<name>.rotation`), in this module's terms. */
+function toRotation(rotation) {
+    return {
+        cadence: rotation.cadence,
+        start: rotation.start,
+        timeZone: rotation['time-zone'],
+        handover: rotation.handover,
+        members: rotation.members,
+        overrides: rotation.overrides,
+        unavailable: rotation.unavailable,
+    };
+}
 /** Thrown when nobody can be on call (the rotation has not started, or everyone is away). */
 class RotationError extends Error {
     constructor(message) {
@@ -2251,7 +2288,7 @@ class RotationError extends Error {
 function onCallAt(rotation, at) {
     if (rotation.members.length === 0)
         throw new RotationError('the rotation has no members');
-    const handover = minutesOf(rotation.handover ?? '09:00');
+    const handover = (0,src/* minutesOf */.dp)(rotation.handover ?? '09:00');
     const local = (0,src/* localParts */.IY)(at, rotation.timeZone);
     // Before the handover time a moment still belongs to the previous day's shift.
     const day = local.minutes < handover ? (0,src/* addDays */.fi)(local.date, -1) : local.date;
@@ -2306,10 +2343,6 @@ function onCallAt(rotation, at) {
 }
 function contains(range, day) {
     return (0,src/* daysBetween */.YM)(range.from, day) >= 0 && (0,src/* daysBetween */.YM)(day, range.to) >= 0;
-}
-function minutesOf(time) {
-    const [hours = 0, minutes = 0] = time.split(':').map(Number);
-    return hours * 60 + minutes;
 }
 
 ;// CONCATENATED MODULE: ./packages/teams/src/routing.ts
@@ -2581,18 +2614,6 @@ function emailOf(member, config) {
         return member;
     const person = Object.entries(config.people).find(([login]) => login.toLowerCase() === member.toLowerCase())?.[1];
     return person?.email;
-}
-/** A team's rotation from the config, as @flowkit/teams reads it. */
-function toRotation(rotation) {
-    return {
-        cadence: rotation.cadence,
-        start: rotation.start,
-        timeZone: rotation['time-zone'],
-        handover: rotation.handover,
-        members: rotation.members,
-        overrides: rotation.overrides,
-        unavailable: rotation.unavailable,
-    };
 }
 
 ;// CONCATENATED MODULE: ./packages/intake/src/index.ts
@@ -34405,7 +34426,7 @@ class JiraTransport {
                     retryAfterMs: (0,src/* parseRetryAfter */.mu)(response.headers['retry-after'], clock.now()),
                 });
             }
-            const parsed = parseJson(response.body);
+            const parsed = (0,src/* parseAnswerBody */.Sp)(response.body);
             if (response.status >= 200 && response.status < 300)
                 return parsed;
             const { errorMessages, errors } = (parsed ?? {});
@@ -34415,16 +34436,6 @@ class JiraTransport {
                     ? [parsed]
                     : [], typeof errors === 'object' && errors !== null ? errors : {});
         }, this.#options.policy(), { clock, log });
-    }
-}
-function parseJson(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text.trim().slice(0, 300);
     }
 }
 

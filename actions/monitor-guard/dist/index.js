@@ -68120,6 +68120,8 @@ const WRITE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.delete',
 /** Calls Slack Web API methods. */
 class client_SlackClient {
     apiUrl;
+    /** Web API calls sent so far, retries included. */
+    requestCount = 0;
     #token;
     #timeoutMs;
     #log;
@@ -68137,6 +68139,7 @@ class client_SlackClient {
      * connections (with Retry-After when Slack gave one).
      */
     async callOnce(method, args, timeoutMs = this.#timeoutMs) {
+        this.requestCount++;
         const url = new URL(method, this.apiUrl);
         const headers = { authorization: `Bearer ${this.#token}` };
         let body;
@@ -71031,7 +71034,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: ConfigError, DEFAULT_CONFIG_PATH, NetworkError, UnresolvedPlaceholder, addDays, addedLineNumbers, commandLine, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, instantOf, interpolate, isLocalDate, isTimeZone, loadConfig, localParts, mapWithConcurrency, normalize, outputTail, parseBooleanInput, parseConfig, parseIntegerInput, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
+// UNUSED EXPORTS: ConfigError, DEFAULT_CONFIG_PATH, NetworkError, UnresolvedPlaceholder, addDays, addedLineNumbers, clockTime, commandLine, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, instantOf, interpolate, isLocalDate, isTimeZone, loadConfig, localParts, mapWithConcurrency, minutesOf, normalize, outputTail, parseAnswerBody, parseBooleanInput, parseConfig, parseIntegerInput, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
 
 ;// CONCATENATED MODULE: ./packages/core/src/clock.ts
 // Time as a dependency, so waits and deadlines are tested without real waiting.
@@ -71109,6 +71112,15 @@ function isTimeZone(timeZone) {
     catch {
         return false;
     }
+}
+/** Minutes since midnight of a local time 'HH:MM'. */
+function minutesOf(time) {
+    const [hours = 0, minutes = 0] = time.split(':').map(Number);
+    return hours * 60 + minutes;
+}
+/** 'HH:MM' of minutes since midnight. */
+function clockTime(minutes) {
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 /** The local date and minutes since local midnight of an instant in a time zone. */
 function localParts(at, timeZone) {
@@ -71767,6 +71779,17 @@ async function httpAttempt(request, label) {
             hadNoEffect: !error.maybeProcessed,
             cause: error,
         });
+    }
+}
+/** An answer's body: its JSON, or the first 300 characters of a text one (an HTML error page), or undefined if empty. */
+function parseAnswerBody(text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text.trim().slice(0, 300);
     }
 }
 function flattenHeaders(headers) {

@@ -64,6 +64,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   kO: () => (/* reexport */ httpAttempt),
   iU: () => (/* reexport */ isUserError),
   Z9: () => (/* reexport */ loadConfig),
+  Sp: () => (/* reexport */ parseAnswerBody),
   _p: () => (/* reexport */ parseIntegerInput),
   mu: () => (/* reexport */ parseRetryAfter),
   qq: () => (/* reexport */ silentLogger),
@@ -71,7 +72,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: ConfigError, NetworkError, RetryExhaustedError, SyntaxProblem, UnresolvedPlaceholder, addDays, addedLineNumbers, commandLine, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, httpRequest, instantOf, interpolate, isLocalDate, isRecord, isTimeZone, localParts, mapWithConcurrency, normalize, outputTail, parseBooleanInput, parseConfig, parseJsonOrYaml, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
+// UNUSED EXPORTS: ConfigError, NetworkError, RetryExhaustedError, SyntaxProblem, UnresolvedPlaceholder, addDays, addedLineNumbers, clockTime, commandLine, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, httpRequest, instantOf, interpolate, isLocalDate, isRecord, isTimeZone, localParts, mapWithConcurrency, minutesOf, normalize, outputTail, parseBooleanInput, parseConfig, parseJsonOrYaml, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
 
 ;// CONCATENATED MODULE: ./packages/core/src/clock.ts
 // Time as a dependency, so waits and deadlines are tested without real waiting.
@@ -149,6 +150,15 @@ function isTimeZone(timeZone) {
     catch {
         return false;
     }
+}
+/** Minutes since midnight of a local time 'HH:MM'. */
+function minutesOf(time) {
+    const [hours = 0, minutes = 0] = time.split(':').map(Number);
+    return hours * 60 + minutes;
+}
+/** 'HH:MM' of minutes since midnight. */
+function clockTime(minutes) {
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 /** The local date and minutes since local midnight of an instant in a time zone. */
 function localParts(at, timeZone) {
@@ -807,6 +817,17 @@ async function httpAttempt(request, label) {
             hadNoEffect: !error.maybeProcessed,
             cause: error,
         });
+    }
+}
+/** An answer's body: its JSON, or the first 300 characters of a text one (an HTML error page), or undefined if empty. */
+function parseAnswerBody(text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text.trim().slice(0, 300);
     }
 }
 function flattenHeaders(headers) {
@@ -23227,7 +23248,7 @@ class JiraTransport {
                     retryAfterMs: (0,src/* parseRetryAfter */.mu)(response.headers['retry-after'], clock.now()),
                 });
             }
-            const parsed = parseJson(response.body);
+            const parsed = (0,src/* parseAnswerBody */.Sp)(response.body);
             if (response.status >= 200 && response.status < 300)
                 return parsed;
             const { errorMessages, errors } = (parsed ?? {});
@@ -23237,16 +23258,6 @@ class JiraTransport {
                     ? [parsed]
                     : [], typeof errors === 'object' && errors !== null ? errors : {});
         }, this.#options.policy(), { clock, log });
-    }
-}
-function parseJson(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text.trim().slice(0, 300);
     }
 }
 
@@ -33262,7 +33273,7 @@ class ConfluenceTransport {
                     hadNoEffect: response.status === 429,
                 });
             }
-            const parsed = parse(response.body);
+            const parsed = (0,src/* parseAnswerBody */.Sp)(response.body);
             if (response.status >= 200 && response.status < 300)
                 return parsed;
             throw new ConfluenceError(request, response.status, detailOf(parsed));
@@ -33331,16 +33342,6 @@ async function publishConfluencePage(transport, site, target, storage) {
             if (!(error instanceof ConfluenceError && error.status === 409) || attempt >= 2)
                 throw error;
         }
-    }
-}
-function parse(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text.trim().slice(0, 300);
     }
 }
 /** Confluence v2 answers errors as { errors: [{ title, detail }] }; v1 as { message }. */
@@ -33658,7 +33659,7 @@ class GitHubClient {
         return (0,src/* withRetry */.bD)(async ({ remainingMs }) => {
             this.requestCount++;
             const response = await (0,src/* httpAttempt */.kO)({ method, url, headers, body, timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)) }, request);
-            const data = client_parse(response.body);
+            const data = (0,src/* parseAnswerBody */.Sp)(response.body);
             if (response.status >= 200 && response.status < 300)
                 return accept(data, response.headers, request);
             const message = typeof data === 'object' && data !== null && 'message' in data
@@ -33795,16 +33796,6 @@ function graphqlError(entry) {
         message: typeof record.message === 'string' ? record.message : JSON.stringify(entry),
         ...(Array.isArray(record.path) ? { path: record.path } : {}),
     };
-}
-function client_parse(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text.trim().slice(0, 300);
-    }
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts

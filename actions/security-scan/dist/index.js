@@ -133,6 +133,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   kO: () => (/* reexport */ httpAttempt),
   iU: () => (/* reexport */ isUserError),
   Z9: () => (/* reexport */ loadConfig),
+  Sp: () => (/* reexport */ parseAnswerBody),
   zL: () => (/* reexport */ parseBooleanInput),
   _p: () => (/* reexport */ parseIntegerInput),
   iz: () => (/* reexport */ parsePatch),
@@ -145,7 +146,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Td: () => (/* reexport */ yamlProblem)
 });
 
-// UNUSED EXPORTS: NetworkError, RetryExhaustedError, SyntaxProblem, UnresolvedPlaceholder, addDays, commandLine, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, httpRequest, instantOf, interpolate, isLocalDate, isRecord, isTimeZone, localParts, mapWithConcurrency, normalize, outputTail, parseConfig, parseJsonOrYaml, validateSchema
+// UNUSED EXPORTS: NetworkError, RetryExhaustedError, SyntaxProblem, UnresolvedPlaceholder, addDays, clockTime, commandLine, configSchema, daysBetween, defaultConfig, describeValue, formatPath, hasPlaceholder, httpRequest, instantOf, interpolate, isLocalDate, isRecord, isTimeZone, localParts, mapWithConcurrency, minutesOf, normalize, outputTail, parseConfig, parseJsonOrYaml, validateSchema
 
 ;// CONCATENATED MODULE: ./packages/core/src/clock.ts
 // Time as a dependency, so waits and deadlines are tested without real waiting.
@@ -223,6 +224,15 @@ function isTimeZone(timeZone) {
     catch {
         return false;
     }
+}
+/** Minutes since midnight of a local time 'HH:MM'. */
+function minutesOf(time) {
+    const [hours = 0, minutes = 0] = time.split(':').map(Number);
+    return hours * 60 + minutes;
+}
+/** 'HH:MM' of minutes since midnight. */
+function clockTime(minutes) {
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 /** The local date and minutes since local midnight of an instant in a time zone. */
 function localParts(at, timeZone) {
@@ -1027,6 +1037,17 @@ async function httpAttempt(request, label) {
         });
     }
 }
+/** An answer's body: its JSON, or the first 300 characters of a text one (an HTML error page), or undefined if empty. */
+function parseAnswerBody(text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text.trim().slice(0, 300);
+    }
+}
 function flattenHeaders(headers) {
     const flat = {};
     for (const [name, value] of Object.entries(headers)) {
@@ -1444,7 +1465,7 @@ class GitHubClient {
         return (0,src/* withRetry */.bD)(async ({ remainingMs }) => {
             this.requestCount++;
             const response = await (0,src/* httpAttempt */.kO)({ method, url, headers, body, timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)) }, request);
-            const data = parse(response.body);
+            const data = (0,src/* parseAnswerBody */.Sp)(response.body);
             if (response.status >= 200 && response.status < 300)
                 return accept(data, response.headers, request);
             const message = typeof data === 'object' && data !== null && 'message' in data
@@ -1581,16 +1602,6 @@ function graphqlError(entry) {
         message: typeof record.message === 'string' ? record.message : JSON.stringify(entry),
         ...(Array.isArray(record.path) ? { path: record.path } : {}),
     };
-}
-function parse(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text.trim().slice(0, 300);
-    }
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts

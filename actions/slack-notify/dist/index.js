@@ -96,7 +96,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: ConfigError, NetworkError, addDays, addedLineNumbers, commandLine, configSchema, daysBetween, defaultConfig, formatPath, hasPlaceholder, httpRequest, instantOf, isLocalDate, isTimeZone, localParts, mapWithConcurrency, normalize, outputTail, parseConfig, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
+// UNUSED EXPORTS: ConfigError, NetworkError, addDays, addedLineNumbers, clockTime, commandLine, configSchema, daysBetween, defaultConfig, formatPath, hasPlaceholder, httpRequest, instantOf, isLocalDate, isTimeZone, localParts, mapWithConcurrency, minutesOf, normalize, outputTail, parseAnswerBody, parseConfig, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
 
 ;// CONCATENATED MODULE: ./packages/core/src/clock.ts
 // Time as a dependency, so waits and deadlines are tested without real waiting.
@@ -174,6 +174,15 @@ function isTimeZone(timeZone) {
     catch {
         return false;
     }
+}
+/** Minutes since midnight of a local time 'HH:MM'. */
+function minutesOf(time) {
+    const [hours = 0, minutes = 0] = time.split(':').map(Number);
+    return hours * 60 + minutes;
+}
+/** 'HH:MM' of minutes since midnight. */
+function clockTime(minutes) {
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 /** The local date and minutes since local midnight of an instant in a time zone. */
 function localParts(at, timeZone) {
@@ -834,6 +843,17 @@ async function httpAttempt(request, label) {
         });
     }
 }
+/** An answer's body: its JSON, or the first 300 characters of a text one (an HTML error page), or undefined if empty. */
+function parseAnswerBody(text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text.trim().slice(0, 300);
+    }
+}
 function flattenHeaders(headers) {
     const flat = {};
     for (const [name, value] of Object.entries(headers)) {
@@ -1357,6 +1377,8 @@ const WRITE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.delete',
 /** Calls Slack Web API methods. */
 class SlackClient {
     apiUrl;
+    /** Web API calls sent so far, retries included. */
+    requestCount = 0;
     #token;
     #timeoutMs;
     #log;
@@ -1374,6 +1396,7 @@ class SlackClient {
      * connections (with Retry-After when Slack gave one).
      */
     async callOnce(method, args, timeoutMs = this.#timeoutMs) {
+        this.requestCount++;
         const url = new URL(method, this.apiUrl);
         const headers = { authorization: `Bearer ${this.#token}` };
         let body;

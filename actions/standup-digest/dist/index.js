@@ -88,6 +88,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dz: () => (/* reexport */ InputError),
   N_: () => (/* reexport */ TransientError),
   fi: () => (/* reexport */ addDays),
+  qo: () => (/* reexport */ clockTime),
   YM: () => (/* reexport */ daysBetween),
   gJ: () => (/* reexport */ errorMessage),
   kO: () => (/* reexport */ httpAttempt),
@@ -96,6 +97,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   iU: () => (/* reexport */ isUserError),
   Z9: () => (/* reexport */ loadConfig),
   IY: () => (/* reexport */ localParts),
+  dp: () => (/* reexport */ minutesOf),
+  Sp: () => (/* reexport */ parseAnswerBody),
   zL: () => (/* reexport */ parseBooleanInput),
   _p: () => (/* reexport */ parseIntegerInput),
   mu: () => (/* reexport */ parseRetryAfter),
@@ -182,6 +185,15 @@ function isTimeZone(timeZone) {
     catch {
         return false;
     }
+}
+/** Minutes since midnight of a local time 'HH:MM'. */
+function minutesOf(time) {
+    const [hours = 0, minutes = 0] = time.split(':').map(Number);
+    return hours * 60 + minutes;
+}
+/** 'HH:MM' of minutes since midnight. */
+function clockTime(minutes) {
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 /** The local date and minutes since local midnight of an instant in a time zone. */
 function localParts(at, timeZone) {
@@ -842,6 +854,17 @@ async function httpAttempt(request, label) {
         });
     }
 }
+/** An answer's body: its JSON, or the first 300 characters of a text one (an HTML error page), or undefined if empty. */
+function parseAnswerBody(text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text.trim().slice(0, 300);
+    }
+}
 function flattenHeaders(headers) {
     const flat = {};
     for (const [name, value] of Object.entries(headers)) {
@@ -1020,7 +1043,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ji: () => (/* reexport */ runStandupDigest)
 });
 
-// UNUSED EXPORTS: DIGEST_INPUTS, STANDUP_DIGEST_QUERY, decidePost, digestKey, peopleIn, previousWorkingDay, readDeployments, readRepoDigest, readTickets, renderDigest
+// UNUSED EXPORTS: DIGEST_INPUTS, STANDUP_DIGEST_QUERY, decidePost, digestKey, peopleIn, previousDigestAt, previousWorkingDay, readDeployments, readRepoDigest, readTickets, renderDigest
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
 var src = __nccwpck_require__(8902);
@@ -1102,7 +1125,7 @@ class GitHubClient {
         return (0,src/* withRetry */.bD)(async ({ remainingMs }) => {
             this.requestCount++;
             const response = await (0,src/* httpAttempt */.kO)({ method, url, headers, body, timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)) }, request);
-            const data = parse(response.body);
+            const data = (0,src/* parseAnswerBody */.Sp)(response.body);
             if (response.status >= 200 && response.status < 300)
                 return accept(data, response.headers, request);
             const message = typeof data === 'object' && data !== null && 'message' in data
@@ -1240,16 +1263,6 @@ function graphqlError(entry) {
         ...(Array.isArray(record.path) ? { path: record.path } : {}),
     };
 }
-function parse(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text.trim().slice(0, 300);
-    }
-}
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
 // GitHub for Flowkit: a REST client with rate limits handled, and reading what a change is about.
@@ -1341,6 +1354,8 @@ const WRITE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.delete',
 /** Calls Slack Web API methods. */
 class client_SlackClient {
     apiUrl;
+    /** Web API calls sent so far, retries included. */
+    requestCount = 0;
     #token;
     #timeoutMs;
     #log;
@@ -1358,6 +1373,7 @@ class client_SlackClient {
      * connections (with Retry-After when Slack gave one).
      */
     async callOnce(method, args, timeoutMs = this.#timeoutMs) {
+        this.requestCount++;
         const url = new URL(method, this.apiUrl);
         const headers = { authorization: `Bearer ${this.#token}` };
         let body;
@@ -2422,6 +2438,18 @@ class store_ChannelHistoryStore {
 ;// CONCATENATED MODULE: ./packages/teams/src/rotation.ts
 // Who is on call: a daily or weekly round-robin in the team's time zone, with overrides and skips. Pure.
 
+/** A team's rotation as .github/flowkit.yml writes it (`teams.<name>.rotation`), in this module's terms. */
+function toRotation(rotation) {
+    return {
+        cadence: rotation.cadence,
+        start: rotation.start,
+        timeZone: rotation['time-zone'],
+        handover: rotation.handover,
+        members: rotation.members,
+        overrides: rotation.overrides,
+        unavailable: rotation.unavailable,
+    };
+}
 /** Thrown when nobody can be on call (the rotation has not started, or everyone is away). */
 class RotationError extends Error {
     constructor(message) {
@@ -2433,7 +2461,7 @@ class RotationError extends Error {
 function onCallAt(rotation, at) {
     if (rotation.members.length === 0)
         throw new RotationError('the rotation has no members');
-    const handover = minutesOf(rotation.handover ?? '09:00');
+    const handover = (0,src/* minutesOf */.dp)(rotation.handover ?? '09:00');
     const local = (0,src/* localParts */.IY)(at, rotation.timeZone);
     // Before the handover time a moment still belongs to the previous day's shift.
     const day = local.minutes < handover ? (0,src/* addDays */.fi)(local.date, -1) : local.date;
@@ -2488,10 +2516,6 @@ function onCallAt(rotation, at) {
 }
 function contains(range, day) {
     return (0,src/* daysBetween */.YM)(range.from, day) >= 0 && (0,src/* daysBetween */.YM)(day, range.to) >= 0;
-}
-function minutesOf(time) {
-    const [hours = 0, minutes = 0] = time.split(':').map(Number);
-    return hours * 60 + minutes;
 }
 
 ;// CONCATENATED MODULE: ./packages/teams/src/index.ts
@@ -2860,6 +2884,8 @@ function stateOf(status) {
 }
 
 ;// CONCATENATED MODULE: ./packages/digest/src/render.ts
+// The digest as a Slack message: Block Kit sections in mrkdwn, every piece of user text escaped. Pure.
+
 
 /** Tickets listed per person before "and N more". */
 const TICKETS_PER_PERSON = 8;
@@ -2944,10 +2970,9 @@ function listSections(title, lines, empty, note) {
 }
 /** 'HH:MM' in the team's zone, with the date when it is not the day of `now`. */
 function localTime(ms, timeZone, now) {
-    const format = (at, options) => new Intl.DateTimeFormat('en-CA', { timeZone, ...options }).format(at);
-    const time = format(ms, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const day = format(ms, { year: 'numeric', month: '2-digit', day: '2-digit' });
-    return day === format(now, { year: 'numeric', month: '2-digit', day: '2-digit' }) ? time : `${day} ${time}`;
+    const at = (0,src/* localParts */.IY)(new Date(ms), timeZone);
+    const time = (0,src/* clockTime */.qo)(at.minutes);
+    return at.date === (0,src/* localParts */.IY)(new Date(now), timeZone).date ? time : `${at.date} ${time}`;
 }
 function hours(ms) {
     const total = Math.max(0, Math.floor(ms / 3_600_000));
@@ -2964,13 +2989,13 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
  */
 function decidePost(now, schedule, alreadyPosted = false) {
     const { date, minutes } = (0,src/* localParts */.IY)(now, schedule.timeZone);
-    const weekday = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
-    const local = `${date} ${clock(minutes)} ${schedule.timeZone}`;
-    if (weekday === 'Saturday' || weekday === 'Sunday')
+    const weekday = WEEKDAYS[weekdayOf(date)] ?? '';
+    const local = `${date} ${(0,src/* clockTime */.qo)(minutes)} ${schedule.timeZone}`;
+    if (isWeekend(date))
         return { post: false, date, why: 'weekend', reason: `It is ${weekday} (${local}): no stand-up.` };
     if (schedule.holidays.includes(date))
         return { post: false, date, why: 'holiday', reason: `${date} is a holiday (${local}): no stand-up.` };
-    const start = schedule_minutesOf(schedule.time);
+    const start = (0,src/* minutesOf */.dp)(schedule.time);
     if (minutes < start) {
         return {
             post: false,
@@ -2996,23 +3021,27 @@ function decidePost(now, schedule, alreadyPosted = false) {
         };
     return { post: true, date, reason: `It is ${local}: stand-up time (${schedule.time}).` };
 }
+/** When the previous working day's digest was due: rollbacks since then go into today's. */
+function previousDigestAt(date, schedule) {
+    return (0,src/* instantOf */.B9)(previousWorkingDay(date, schedule.holidays), (0,src/* minutesOf */.dp)(schedule.time), schedule.timeZone);
+}
 /** The working day before `date` (weekends and holidays skipped), whose digest the rollbacks are counted from. */
 function previousWorkingDay(date, holidays) {
     let day = (0,src/* addDays */.fi)(date, -1);
     for (let step = 0; step < 31; step++) {
-        const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-        if (weekday !== 0 && weekday !== 6 && !holidays.includes(day))
+        if (!isWeekend(day) && !holidays.includes(day))
             return day;
         day = (0,src/* addDays */.fi)(day, -1);
     }
     return day;
 }
-function schedule_minutesOf(time) {
-    const [hours = 0, minutes = 0] = time.split(':').map(Number);
-    return hours * 60 + minutes;
+/** 0 Sunday … 6 Saturday. */
+function weekdayOf(date) {
+    return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
-function clock(minutes) {
-    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+function isWeekend(date) {
+    const weekday = weekdayOf(date);
+    return weekday === 0 || weekday === 6;
 }
 
 ;// CONCATENATED MODULE: ./packages/digest/src/digest.ts
@@ -3025,14 +3054,6 @@ function clock(minutes) {
 
 
 
-/** Counts Web API calls, retries included, for the API-economy figures. */
-class CountingSlackClient extends client_SlackClient {
-    requestCount = 0;
-    callOnce(method, args, timeoutMs) {
-        this.requestCount++;
-        return super.callOnce(method, args, timeoutMs);
-    }
-}
 function countCalls({ slack, jira, github }) {
     return {
         jira: jira.requestCount,
@@ -3057,7 +3078,7 @@ async function runStandupDigest(settings, deps) {
     for (const team of settings.teams) {
         const { log } = deps;
         const clients = {
-            slack: new CountingSlackClient({
+            slack: new client_SlackClient({
                 token: settings.slackToken,
                 apiUrl: settings.slackApiUrl,
                 log,
@@ -3118,8 +3139,7 @@ async function runTeam(team, settings, deps, policy, clock, clients) {
         log.info(`${team.name}: ${decision.reason}`);
         return { team: team.name, decision, calls: calls() };
     }
-    const minutes = digest_minutesOf(team.schedule.time);
-    const lastDigest = (0,src/* instantOf */.B9)(previousWorkingDay(decision.date, team.schedule.holidays), minutes, team.schedule.timeZone).getTime();
+    const lastDigest = previousDigestAt(decision.date, team.schedule).getTime();
     const [tickets, repo] = await Promise.all([
         readTickets(jira, settings.jira.deployment, settings.jira.site, team.jql),
         readRepoDigest(github, deps.repo, { production: settings.production, stagingPrefix: settings.stagingPrefix }, lastDigest),
@@ -3192,13 +3212,10 @@ async function postOnce(slack, store, channel, key, message, policy, clock, log)
         }
     }, policy(), { clock, log });
 }
-function digest_minutesOf(time) {
-    const [hours = 0, minutes = 0] = time.split(':').map(Number);
-    return hours * 60 + minutes;
-}
 
 ;// CONCATENATED MODULE: ./packages/digest/src/settings.ts
 // Reads the digest's inputs and the config into one checked settings object, before anything is sent.
+
 
 
 /** The inputs the digest reads. */
@@ -3256,17 +3273,7 @@ function readDigestSettings(input, config, systemNow) {
             },
             reviewWaitHours: team.digest?.['review-wait-hours'] ?? 24,
             jql: `(${restriction}) AND status = ${(0,jira_src/* jqlString */.VU)(inProgress)}`,
-            rotation: team.rotation === undefined
-                ? undefined
-                : {
-                    cadence: team.rotation.cadence,
-                    start: team.rotation.start,
-                    timeZone: team.rotation['time-zone'],
-                    handover: team.rotation.handover,
-                    members: team.rotation.members,
-                    overrides: team.rotation.overrides,
-                    unavailable: team.rotation.unavailable,
-                },
+            rotation: team.rotation === undefined ? undefined : toRotation(team.rotation),
         };
     });
     const slackToken = input('slack-token');
@@ -3394,7 +3401,7 @@ class transport_JiraTransport {
                     retryAfterMs: (0,src/* parseRetryAfter */.mu)(response.headers['retry-after'], clock.now()),
                 });
             }
-            const parsed = parseJson(response.body);
+            const parsed = (0,src/* parseAnswerBody */.Sp)(response.body);
             if (response.status >= 200 && response.status < 300)
                 return parsed;
             const { errorMessages, errors } = (parsed ?? {});
@@ -3404,16 +3411,6 @@ class transport_JiraTransport {
                     ? [parsed]
                     : [], typeof errors === 'object' && errors !== null ? errors : {});
         }, this.#options.policy(), { clock, log });
-    }
-}
-function parseJson(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text.trim().slice(0, 300);
     }
 }
 

@@ -206,6 +206,18 @@ function issueKey(input, event) {
 ;// CONCATENATED MODULE: ./packages/teams/src/rotation.ts
 // Who is on call: a daily or weekly round-robin in the team's time zone, with overrides and skips. Pure.
 
+/** A team's rotation as .github/flowkit.yml writes it (`teams.<name>.rotation`), in this module's terms. */
+function rotation_toRotation(rotation) {
+    return {
+        cadence: rotation.cadence,
+        start: rotation.start,
+        timeZone: rotation['time-zone'],
+        handover: rotation.handover,
+        members: rotation.members,
+        overrides: rotation.overrides,
+        unavailable: rotation.unavailable,
+    };
+}
 /** Thrown when nobody can be on call (the rotation has not started, or everyone is away). */
 class rotation_RotationError extends Error {
     constructor(message) {
@@ -217,7 +229,7 @@ class rotation_RotationError extends Error {
 function rotation_onCallAt(rotation, at) {
     if (rotation.members.length === 0)
         throw new rotation_RotationError('the rotation has no members');
-    const handover = minutesOf(rotation.handover ?? '09:00');
+    const handover = (0,src/* minutesOf */.dp)(rotation.handover ?? '09:00');
     const local = (0,src/* localParts */.IY)(at, rotation.timeZone);
     // Before the handover time a moment still belongs to the previous day's shift.
     const day = local.minutes < handover ? (0,src/* addDays */.fi)(local.date, -1) : local.date;
@@ -272,10 +284,6 @@ function rotation_onCallAt(rotation, at) {
 }
 function contains(range, day) {
     return (0,src/* daysBetween */.YM)(range.from, day) >= 0 && (0,src/* daysBetween */.YM)(day, range.to) >= 0;
-}
-function minutesOf(time) {
-    const [hours = 0, minutes = 0] = time.split(':').map(Number);
-    return hours * 60 + minutes;
 }
 
 ;// CONCATENATED MODULE: ./packages/teams/src/index.ts
@@ -454,18 +462,6 @@ function emailOf(member, config) {
     const person = Object.entries(config.people).find(([login]) => login.toLowerCase() === member.toLowerCase())?.[1];
     return person?.email;
 }
-/** A team's rotation from the config, as @flowkit/teams reads it. */
-function toRotation(rotation) {
-    return {
-        cadence: rotation.cadence,
-        start: rotation.start,
-        timeZone: rotation['time-zone'],
-        handover: rotation.handover,
-        members: rotation.members,
-        overrides: rotation.overrides,
-        unavailable: rotation.unavailable,
-    };
-}
 
 ;// CONCATENATED MODULE: ./packages/intake/src/index.ts
 // Ticket intake (flow steps 1–2): triage, on-call assignment, the team's Slack message.
@@ -474,7 +470,6 @@ function toRotation(rotation) {
 
 
 ;// CONCATENATED MODULE: ./packages/card/src/people.ts
-
 
 /** The people a handoff goes to (emails, logins or Slack IDs), and why when there is nobody. */
 function handoffPeople(handoff, state, config, now) {
@@ -502,7 +497,7 @@ function handoffPeople(handoff, state, config, now) {
                     problem: `team ${state.team ?? '(none)'} has no on-call rotation in .github/flowkit.yml`,
                 };
             try {
-                return { people: [rotation_onCallAt(toRotation(rotation), now).member] };
+                return { people: [rotation_onCallAt(rotation_toRotation(rotation), now).member] };
             }
             catch (error) {
                 if (!(error instanceof rotation_RotationError))
@@ -1411,6 +1406,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Z9: () => (/* reexport */ loadConfig),
   IY: () => (/* reexport */ localParts),
   WS: () => (/* reexport */ mapWithConcurrency),
+  dp: () => (/* reexport */ minutesOf),
+  Sp: () => (/* reexport */ parseAnswerBody),
   zL: () => (/* reexport */ parseBooleanInput),
   _p: () => (/* reexport */ parseIntegerInput),
   mu: () => (/* reexport */ parseRetryAfter),
@@ -1419,7 +1416,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: ConfigError, NetworkError, SyntaxProblem, UnresolvedPlaceholder, addedLineNumbers, commandLine, configSchema, defaultConfig, describeValue, formatPath, hasPlaceholder, httpRequest, interpolate, isLocalDate, isTimeZone, normalize, outputTail, parseConfig, parseJsonOrYaml, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
+// UNUSED EXPORTS: ConfigError, NetworkError, SyntaxProblem, UnresolvedPlaceholder, addedLineNumbers, clockTime, commandLine, configSchema, defaultConfig, describeValue, formatPath, hasPlaceholder, httpRequest, interpolate, isLocalDate, isTimeZone, normalize, outputTail, parseConfig, parseJsonOrYaml, parsePatch, parseUnifiedDiff, runProcess, validateSchema, yamlProblem
 
 ;// CONCATENATED MODULE: ./packages/core/src/clock.ts
 // Time as a dependency, so waits and deadlines are tested without real waiting.
@@ -1513,6 +1510,15 @@ function isTimeZone(timeZone) {
     catch {
         return false;
     }
+}
+/** Minutes since midnight of a local time 'HH:MM'. */
+function minutesOf(time) {
+    const [hours = 0, minutes = 0] = time.split(':').map(Number);
+    return hours * 60 + minutes;
+}
+/** 'HH:MM' of minutes since midnight. */
+function clockTime(minutes) {
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 /** The local date and minutes since local midnight of an instant in a time zone. */
 function localParts(at, timeZone) {
@@ -2173,6 +2179,17 @@ async function httpAttempt(request, label) {
         });
     }
 }
+/** An answer's body: its JSON, or the first 300 characters of a text one (an HTML error page), or undefined if empty. */
+function parseAnswerBody(text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text.trim().slice(0, 300);
+    }
+}
 function flattenHeaders(headers) {
     const flat = {};
     for (const [name, value] of Object.entries(headers)) {
@@ -2432,7 +2449,7 @@ class GitHubClient {
         return (0,src/* withRetry */.bD)(async ({ remainingMs }) => {
             this.requestCount++;
             const response = await (0,src/* httpAttempt */.kO)({ method, url, headers, body, timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)) }, request);
-            const data = parse(response.body);
+            const data = (0,src/* parseAnswerBody */.Sp)(response.body);
             if (response.status >= 200 && response.status < 300)
                 return accept(data, response.headers, request);
             const message = typeof data === 'object' && data !== null && 'message' in data
@@ -2569,16 +2586,6 @@ function graphqlError(entry) {
         message: typeof record.message === 'string' ? record.message : JSON.stringify(entry),
         ...(Array.isArray(record.path) ? { path: record.path } : {}),
     };
-}
-function parse(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text.trim().slice(0, 300);
-    }
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
@@ -34479,7 +34486,7 @@ class JiraTransport {
                     retryAfterMs: (0,src/* parseRetryAfter */.mu)(response.headers['retry-after'], clock.now()),
                 });
             }
-            const parsed = parseJson(response.body);
+            const parsed = (0,src/* parseAnswerBody */.Sp)(response.body);
             if (response.status >= 200 && response.status < 300)
                 return parsed;
             const { errorMessages, errors } = (parsed ?? {});
@@ -34489,16 +34496,6 @@ class JiraTransport {
                     ? [parsed]
                     : [], typeof errors === 'object' && errors !== null ? errors : {});
         }, this.#options.policy(), { clock, log });
-    }
-}
-function parseJson(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text.trim().slice(0, 300);
     }
 }
 
@@ -35663,6 +35660,8 @@ const WRITE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.delete',
 /** Calls Slack Web API methods. */
 class client_SlackClient {
     apiUrl;
+    /** Web API calls sent so far, retries included. */
+    requestCount = 0;
     #token;
     #timeoutMs;
     #log;
@@ -35680,6 +35679,7 @@ class client_SlackClient {
      * connections (with Retry-After when Slack gave one).
      */
     async callOnce(method, args, timeoutMs = this.#timeoutMs) {
+        this.requestCount++;
         const url = new URL(method, this.apiUrl);
         const headers = { authorization: `Bearer ${this.#token}` };
         let body;

@@ -103,6 +103,16 @@ export async function httpAttempt(request: HttpRequest, label: string): Promise<
   }
 }
 
+/** An answer's body: its JSON, or the first 300 characters of a text one (an HTML error page), or undefined if empty. */
+export function parseAnswerBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.trim().slice(0, 300);
+  }
+}
+
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {

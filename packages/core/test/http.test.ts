@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { httpAttempt, TransientError } from '../src/index.ts';
+import { httpAttempt, parseAnswerBody, TransientError } from '../src/index.ts';
 
 const servers: Server[] = [];
 
@@ -55,5 +55,13 @@ describe('httpAttempt', () => {
     const error = await attemptError(url, 100);
     expect(error.message).toBe('POST /thing: no answer within 100 ms');
     expect(error.hadNoEffect).toBe(false);
+  });
+});
+
+describe('parseAnswerBody', () => {
+  test('JSON as JSON, text cut to 300 characters, nothing as undefined', () => {
+    expect(parseAnswerBody('{"errorMessages":["no"]}')).toEqual({ errorMessages: ['no'] });
+    expect(parseAnswerBody(`  <html>${'x'.repeat(400)}</html>`)).toBe(`<html>${'x'.repeat(294)}`);
+    expect(parseAnswerBody(' \n')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // A service's DORA history read from GitHub: deployments with their statuses (GraphQL), the commits each brought
 // (compare API), incidents (issues with a label). The mapping from GitHub's shapes is pure and exported apart.
-import { readRolloutRecord } from '@flowkit/canary';
+import { readRolloutRecord } from '@flowkit/canary/rollout/record';
 import {
   type Commit,
   type DeploymentHistoryEntry,

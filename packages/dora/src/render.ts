@@ -1,5 +1,5 @@
 // Rendering a DoraResult: GitHub job-summary markdown (table + Mermaid xychart-beta trends), a self-contained HTML
-// fragment (table + inline SVG), plain text for a Slack digest and the terminal. Every piece of input text is escaped.
+// fragment (table + inline SVG), plain text for a Slack digest. Every piece of input text is escaped.
 import { escapeText } from '@flowkit/slack';
 import type { Band } from './bands.ts';
 import type { DoraResult, DoraSeriesPoint } from './keys.ts';
@@ -273,21 +273,6 @@ export function doraSlackText(result: DoraResult): string {
     ),
     ...rows(result).map((row) =>
       esc(`- ${row.key}: ${row.value}${row.unbanded ? '' : ` [${row.band ?? 'no band'}]`}`),
-    ),
-  ].join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Terminal
-
-/** A plain-text table of the keys and bands, for the terminal. */
-export function doraText(result: DoraResult): string {
-  const table = rows(result).map((row) => [row.key, row.value, row.unbanded ? '—' : (row.band ?? 'no band')]);
-  const widths = [0, 1].map((i) => Math.max(...table.map((cells) => (cells[i] as string).length)));
-  return [
-    `DORA for ${result.service} (${result.environment}), ${isoDate(result.from)} to ${isoDate(result.to)}`,
-    ...table.map(([key, value, band]) =>
-      `${(key as string).padEnd(widths[0] as number)}  ${(value as string).padEnd(widths[1] as number)}  ${band}`.trimEnd(),
     ),
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 // One DORA report from inputs: checks the inputs (same names for the action and `flowkit dora`), reads GitHub
 // (and Jira, when given, for the tickets' lead time), computes the keys and, when a Slack channel is given, posts the digest once per window (a rerun updates it).
-import { defaultConfig, type FlowkitConfig, InputError, type Logger } from '@flowkit/core';
+import { defaultConfig, type FlowkitConfig, InputError, type Logger, parseIntegerInput } from '@flowkit/core';
 import { GitHubClient } from '@flowkit/github';
 import { connectJira, JIRA_CONNECTION_INPUTS, type JiraConnection, readJiraConnection } from '@flowkit/jira';
 import { checkSlackApiUrl, checkSlackToken, type NotifyResult, notify, type RunInfo } from '@flowkit/slack';
@@ -126,11 +126,10 @@ export function readDoraSettings(
       'Give an ISO 8601 date or time, e.g. 2026-11-30 or 2026-11-30T09:00:00Z.',
     );
   }
-  const maxText = input('max-deployments') || '5000';
-  const maxDeployments = Number(maxText);
-  if (!Number.isInteger(maxDeployments) || maxDeployments < 1 || maxDeployments > 50_000) {
-    throw new InputError('max-deployments', `is '${maxText}'`, 'Give a whole number from 1 to 50000.');
-  }
+  const maxDeployments = parseIntegerInput('max-deployments', input('max-deployments'), 5000, {
+    min: 1,
+    max: 50_000,
+  });
   const channel = input('slack-channel');
   const slackToken = input('slack-token');
   if (channel !== '' && slackToken === '') {

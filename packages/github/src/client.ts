@@ -3,6 +3,7 @@ import {
   type Clock,
   httpAttempt,
   type Logger,
+  parseAnswerBody,
   parseRetryAfter,
   type RetryPolicy,
   silentLogger,
@@ -190,7 +191,7 @@ export class GitHubClient {
           { method, url, headers, body, timeoutMs: Math.max(1, Math.min(timeoutMs, remainingMs)) },
           request,
         );
-        const data = parse(response.body);
+        const data = parseAnswerBody(response.body);
         if (response.status >= 200 && response.status < 300) return accept(data, response.headers, request);
         const message =
           typeof data === 'object' && data !== null && 'message' in data
@@ -369,13 +370,4 @@ function graphqlError(entry: unknown): GraphQLError {
     message: typeof record.message === 'string' ? record.message : JSON.stringify(entry),
     ...(Array.isArray(record.path) ? { path: record.path as (string | number)[] } : {}),
   };
-}
-
-function parse(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text.trim().slice(0, 300);
-  }
 }

@@ -3,6 +3,7 @@ import {
   type Clock,
   httpAttempt,
   type Logger,
+  parseAnswerBody,
   parseRetryAfter,
   type RetryPolicy,
   silentLogger,
@@ -102,7 +103,7 @@ export class JiraTransport implements Client {
             retryAfterMs: parseRetryAfter(response.headers['retry-after'], clock.now()),
           });
         }
-        const parsed = parseJson(response.body);
+        const parsed = parseAnswerBody(response.body);
         if (response.status >= 200 && response.status < 300) return parsed as T;
         const { errorMessages, errors } = (parsed ?? {}) as { errorMessages?: unknown; errors?: unknown };
         throw new JiraError(
@@ -119,14 +120,5 @@ export class JiraTransport implements Client {
       this.#options.policy(),
       { clock, log },
     );
-  }
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text.trim().slice(0, 300);
   }
 }

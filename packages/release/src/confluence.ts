@@ -4,6 +4,7 @@ import {
   type Clock,
   httpAttempt,
   type Logger,
+  parseAnswerBody,
   parseRetryAfter,
   type RetryPolicy,
   silentLogger,
@@ -80,7 +81,7 @@ export class ConfluenceTransport implements Client {
             hadNoEffect: response.status === 429,
           });
         }
-        const parsed = parse(response.body);
+        const parsed = parseAnswerBody(response.body);
         if (response.status >= 200 && response.status < 300) return parsed as T;
         throw new ConfluenceError(request, response.status, detailOf(parsed));
       },
@@ -181,15 +182,6 @@ export async function publishConfluencePage(
     } catch (error) {
       if (!(error instanceof ConfluenceError && error.status === 409) || attempt >= 2) throw error;
     }
-  }
-}
-
-function parse(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text.trim().slice(0, 300);
   }
 }
 
